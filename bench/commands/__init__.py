@@ -1,0 +1,1 @@
+"""One module per ``bench`` subcommand; see bench/cli.py for the interface."""

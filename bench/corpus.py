@@ -1,0 +1,274 @@
+"""The corpus on disk: the manifest in ``seeds/``, the documents and their gold.
+
+``seeds/manifest.json`` lists every document with its file, sha256, provenance, split and
+date. Loading checks each file's sha256 against the manifest and refuses a changed file: the
+gold's offsets are only valid for the exact bytes they were made on.
+
+A document's text may begin with a date prefix: optional whitespace, ``date YYYY-MM-DD``, then
+a space or a newline. The date becomes ``Document.date`` (the anchor for "on Monday") and
+``Document.body_start`` marks where prose begins; offsets stay relative to the raw text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import CorpusError, InputError, Problem
+from .jsonio import load_annotation
+from .model import Annotation, Document, Provenance
+
+DATE_PREFIX = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n\s*)")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MANIFEST_VERSION = 1
+
+
+def parse_date_prefix(text: str) -> tuple[dt.date | None, int]:
+    """Return ``(date, body_start)`` for a text with an optional ``date YYYY-MM-DD`` prefix.
+
+    >>> parse_date_prefix(" date 2023-10-16 Lavrov will visit")
+    (datetime.date(2023, 10, 16), 17)
+    >>> parse_date_prefix("No prefix here.")
+    (None, 0)
+    """
+    m = DATE_PREFIX.match(text)
+    if not m:
+        return None, 0
+    try:
+        return dt.date.fromisoformat(m.group(1)), m.end()
+    except ValueError:
+        return None, 0
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_text_file(path: Path) -> str:
+    """Read a document as UTF-8 without newline translation (offsets count raw characters)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(Problem(str(path), f"byte {exc.start}", "not valid UTF-8 text")) from None
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), "", "file not found")) from None
+
+
+def document_from_text(doc_id: str, text: str, **kwargs) -> Document:
+    """Build a Document from raw text, parsing the optional date prefix.
+
+    A ``date`` keyword overrides the prefix (used for JSONL input with a ``date`` field).
+    """
+    parsed, body_start = parse_date_prefix(text)
+    date = kwargs.pop("date", None) or parsed
+    return Document(doc_id, text, date, body_start, sha256=sha256_text(text), **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestEntry:
+    id: str
+    file: str
+    sha256: str
+    provenance: Provenance
+    split: str
+    date: dt.date | None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The bundled corpus: documents by id, their gold, and the manifest they came from."""
+
+    root: Path
+    entries: tuple[ManifestEntry, ...]
+
+    @property
+    def splits(self) -> list[str]:
+        return sorted({e.split for e in self.entries})
+
+    def ids(self, split: str | None = None) -> list[str]:
+        if split is not None and split not in self.splits and split != "all":
+            raise InputError(
+                Problem(str(self.manifest_path), "", f"unknown split {split!r}; available: {', '.join(self.splits + ['all'])}")
+            )
+        return [e.id for e in self.entries if split in (None, "all") or e.split == split]
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "seeds" / "manifest.json"
+
+    def entry(self, doc_id: str) -> ManifestEntry:
+        for e in self.entries:
+            if e.id == doc_id:
+                return e
+        raise InputError(
+            Problem(str(self.manifest_path), "", f"unknown document {doc_id!r}; known: {', '.join(self.ids()[:10])}{' ...' if len(self.entries) > 10 else ''}")
+        )
+
+    def document(self, doc_id: str) -> Document:
+        return _load_document(self.root, self.entry(doc_id))
+
+    def documents(self, split: str | None = None) -> list[Document]:
+        return [self.document(i) for i in self.ids(split)]
+
+    def annotation_path(self, doc_id: str) -> Path:
+        return self.root / "annotations" / f"{doc_id}.json"
+
+    def annotation(self, doc_id: str) -> Annotation:
+        return load_annotation(self.annotation_path(doc_id))
+
+    def gold(self, split: str | None = None) -> dict[str, Annotation]:
+        return {i: self.annotation(i) for i in self.ids(split)}
+
+    def hash(self, split: str | None = None) -> str:
+        """A hash over the texts and gold files of a split: two results are comparable only
+        when they were scored on the same corpus hash."""
+        h = hashlib.sha256()
+        for i in sorted(self.ids(split)):
+            h.update(i.encode())
+            h.update(self.entry(i).sha256.encode())
+            p = self.annotation_path(i)
+            h.update(p.read_bytes() if p.exists() else b"-")
+        return h.hexdigest()[:16]
+
+
+def _load_document(root: Path, entry: ManifestEntry) -> Document:
+    path = root / "seeds" / entry.file
+    text = read_text_file(path)
+    actual = sha256_text(text)
+    if actual != entry.sha256:
+        raise CorpusError(
+            Problem(
+                str(path), "",
+                f"sha256 {actual[:12]}... does not match the manifest's {entry.sha256[:12]}...: "
+                "the file changed after it was annotated; restore it (gold offsets depend on its exact bytes)",
+            )
+        )
+    date, body_start = parse_date_prefix(text)
+    return Document(
+        entry.id, text, entry.date or date, body_start, entry.provenance, entry.split,
+        entry.source, actual,
+    )
+
+
+def read_manifest(path: Path) -> tuple[ManifestEntry, ...]:
+    """Parse ``seeds/manifest.json``; every defect is reported with its JSON pointer."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CorpusError(Problem(str(path), "", "manifest not found")) from None
+    except json.JSONDecodeError as exc:
+        raise CorpusError(Problem(str(path), f"line {exc.lineno}", f"invalid JSON: {exc.msg}")) from None
+    problems: list[Problem] = []
+    entries: list[ManifestEntry] = []
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(docs, list):
+        raise CorpusError(Problem(str(path), "/documents", "expected a list of documents"))
+    seen: set[str] = set()
+    for i, d in enumerate(docs):
+        w = f"/documents/{i}"
+        missing = [k for k in ("id", "file", "sha256", "provenance", "split") if not isinstance(d.get(k), str)]
+        if missing:
+            problems.append(Problem(str(path), w, f"missing or non-string fields: {', '.join(missing)}"))
+            continue
+        if d["id"] in seen:
+            problems.append(Problem(str(path), f"{w}/id", f"duplicate document id {d['id']!r}"))
+        seen.add(d["id"])
+        try:
+            prov = Provenance(d["provenance"])
+        except ValueError:
+            problems.append(Problem(str(path), f"{w}/provenance", f"must be one of 'real', 'constructed', 'synthetic'; got {d['provenance']!r}"))
+            continue
+        date = None
+        if d.get("date"):
+            try:
+                date = dt.date.fromisoformat(d["date"])
+            except (TypeError, ValueError):
+                problems.append(Problem(str(path), f"{w}/date", f"expected YYYY-MM-DD; got {d['date']!r}"))
+        entries.append(ManifestEntry(d["id"], d["file"], d["sha256"], prov, d["split"], date, d.get("source")))
+    if problems:
+        raise CorpusError(problems)
+    return tuple(entries)
+
+
+@lru_cache(maxsize=8)
+def _cached_corpus(root: Path, mtime: float) -> Corpus:
+    return Corpus(root, read_manifest(root / "seeds" / "manifest.json"))
+
+
+def load_corpus(root: str | Path | None = None) -> Corpus:
+    """The corpus at ``root`` (default: the project checkout this package lives in)."""
+    root = Path(root) if root is not None else PROJECT_ROOT
+    manifest = root / "seeds" / "manifest.json"
+    mtime = manifest.stat().st_mtime if manifest.exists() else 0.0
+    return _cached_corpus(root.resolve(), mtime)
+
+
+def read_documents(source: str | Path, corpus_root: str | Path | None = None) -> list[Document]:
+    """Documents from a corpus split name, a folder of ``.txt`` files, one ``.txt`` file, or a
+    JSONL file of ``{"id", "text", "date"}`` rows. Any English news text works.
+    """
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(path.glob("*.txt"))
+        if not files:
+            raise InputError(Problem(str(path), "", "folder has no .txt files"))
+        return [document_from_text(f.stem, read_text_file(f), source=str(f)) for f in files]
+    if path.is_file() and path.suffix == ".txt":
+        return [document_from_text(path.stem, read_text_file(path), source=str(path))]
+    if path.is_file():
+        return list(_read_jsonl_documents(path))
+    corpus = load_corpus(corpus_root)
+    if str(source) in corpus.splits or str(source) == "all":
+        return corpus.documents(str(source))
+    raise InputError(
+        Problem(str(source), "", f"not a file, a folder of .txt files, or a split; splits: {', '.join(corpus.splits + ['all'])}")
+    )
+
+
+def _read_jsonl_documents(path: Path) -> Iterator[Document]:
+    problems: list[Problem] = []
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for n, line in enumerate(read_text_file(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(str(path), f"line {n}", f"invalid JSON: {exc.msg}"))
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
+            problems.append(Problem(str(path), f"line {n}", 'expected {"id": str, "text": str, "date": "YYYY-MM-DD" (optional)}'))
+            continue
+        if row["id"] in seen:
+            problems.append(Problem(str(path), f"line {n}", f"duplicate document id {row['id']!r}"))
+            continue
+        seen.add(row["id"])
+        date = None
+        if row.get("date"):
+            try:
+                date = dt.date.fromisoformat(str(row["date"]))
+            except ValueError:
+                problems.append(Problem(str(path), f"line {n}", f"date must be YYYY-MM-DD; got {row['date']!r}"))
+                continue
+        docs.append(document_from_text(row["id"], row["text"], date=date, source=str(path)))
+    if problems:
+        raise InputError(problems)
+    yield from docs
+
+
+def iter_words(docs: Iterable[Document]) -> int:
+    """Whitespace word count of the prose of ``docs`` (for words/s figures)."""
+    return sum(len(d.body.split()) for d in docs)

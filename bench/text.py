@@ -1,0 +1,127 @@
+"""Light text utilities shared by the scorer, the reports and the rule-based extractors:
+sentence spans, word tokens and the text normalisation used for argument alignment.
+
+No NLP library is imported here: these run at hundreds of thousands of words per second.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Document, Span
+
+# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) before
+# whitespace and an upper-case letter, a digit or an opening quote; a blank line always ends
+# one. Abbreviations such as "Mr." and single initials do not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen",
+    "rep", "gov", "pres", "st", "no", "vs", "jr", "sr", "inc", "co", "corp", "ltd", "u.s",
+    "u.k", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "amb", "hon", "rev", "mt", "ft",
+}
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+def _line_spans(text: str, start: int, end: int):
+    """Split ``text[start:end]`` at line breaks: news paragraphs are lines."""
+    pos = start
+    for m in _PARAGRAPH.finditer(text, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, end
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, whitespace trimmed, offsets into ``text``.
+
+    >>> t = "Mr. Lavrov met Wang Yi. They talked.\\n\\nRead more:"
+    >>> [t[s.start:s.end] for s in sentence_spans(t)]
+    ['Mr. Lavrov met Wang Yi.', 'They talked.', 'Read more:']
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for ls, le in _line_spans(text, start, end):
+        pos = ls
+        for m in _BOUNDARY.finditer(text, ls, le):
+            word = re.search(r"([\w.]+)[.!?]$", text[pos : m.start() + 1])
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+                continue
+            spans.append(Span(pos, m.end()))
+            pos = m.end()
+        spans.append(Span(pos, le))
+    out = []
+    for s in spans:
+        a, b = s.start, s.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Span(a, b))
+    return out
+
+
+def document_sentences(doc: Document) -> list[Span]:
+    """Sentences of a document's prose (the date prefix excluded)."""
+    return sentence_spans(doc.text, doc.body_start)
+
+
+def sentence_of(spans: list[Span], offset: int) -> Span | None:
+    """The sentence span containing ``offset`` (binary search over sorted spans)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(spans) and spans[lo].start <= offset < spans[lo].end:
+        return spans[lo]
+    return None
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens, for token overlap (Dice) and features.
+
+    >>> tokens("The Israel-Hamas conflict's toll")
+    ['the', 'israel-hamas', "conflict's", 'toll']
+    """
+    return [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text)]
+
+
+def normalize(text: str) -> str:
+    """The normal form used to align predicted argument text with gold names: Unicode NFKC,
+    case folded, curly quotes straightened, a leading "the" and a trailing possessive
+    dropped, punctuation other than inner hyphens removed, whitespace collapsed.
+
+    >>> normalize("  the Russian Foreign Ministry’s ")
+    'russian foreign ministry'
+    """
+    t = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").strip()
+    t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"[^\w\s-]", " ", t)
+    return _SPACE.sub(" ", t).strip()
+
+
+def dice(a: list[str], b: list[str]) -> float:
+    """Token Dice coefficient with multiplicity: 2|A & B| / (|A| + |B|); 0.0 for two empties.
+
+    >>> dice(["war", "in", "ukraine"], ["ukraine", "war"])
+    0.8
+    """
+    if not a and not b:
+        return 0.0
+    counts: dict[str, int] = {}
+    for t in a:
+        counts[t] = counts.get(t, 0) + 1
+    common = 0
+    for t in b:
+        if counts.get(t, 0) > 0:
+            counts[t] -= 1
+            common += 1
+    return 2 * common / (len(a) + len(b))
