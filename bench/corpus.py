@@ -168,6 +168,8 @@ def read_manifest(path: Path) -> tuple[ManifestEntry, ...]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CorpusError(Problem(str(path), "", "manifest not found")) from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(Problem(str(path), f"byte {exc.start}", "not valid UTF-8")) from None
     except json.JSONDecodeError as exc:
         raise CorpusError(Problem(str(path), f"line {exc.lineno}", f"invalid JSON: {exc.msg}")) from None
     problems: list[Problem] = []
@@ -178,6 +180,9 @@ def read_manifest(path: Path) -> tuple[ManifestEntry, ...]:
     seen: set[str] = set()
     for i, d in enumerate(docs):
         w = f"/documents/{i}"
+        if not isinstance(d, dict):
+            problems.append(Problem(str(path), w, "expected an object with id, file, sha256, provenance, split"))
+            continue
         missing = [k for k in ("id", "file", "sha256", "provenance", "split") if not isinstance(d.get(k), str)]
         if missing:
             problems.append(Problem(str(path), w, f"missing or non-string fields: {', '.join(missing)}"))
@@ -241,7 +246,9 @@ def _read_jsonl_documents(path: Path) -> Iterator[Document]:
     problems: list[Problem] = []
     docs: list[Document] = []
     seen: set[str] = set()
-    for n, line in enumerate(read_text_file(path).splitlines(), 1):
+    # Split at "\n" only: str.splitlines() also splits at U+2028, U+0085 and other characters
+    # that JSON strings may hold unescaped.
+    for n, line in enumerate(read_text_file(path).split("\n"), 1):
         if not line.strip():
             continue
         try:

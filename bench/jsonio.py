@@ -139,7 +139,9 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.file, where, message))
+        p = Problem(self.file, where, message)
+        if p not in self.problems:  # a non-object is met once per field read from it
+            self.problems.append(p)
 
     def get(self, obj: Any, key: str, where: str, kind: type | tuple, required: bool = True):
         if not isinstance(obj, dict):
