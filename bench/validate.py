@@ -145,24 +145,33 @@ def iso_time_problem(value: str) -> str | None:
 # --------------------------------------------------------------------------- structure
 
 
-@lru_cache(maxsize=1)
-def _schema_validator():
-    """The JSON Schema validator of annotation files, or None when the package ships no
-    schema. A schema that cannot be read is reported, not silently skipped."""
+def schema_path() -> Path | None:
+    """Where the annotation JSON Schema is: the copy packaged in ``bench/schema/``, else the
+    checkout's ``annotations/schema/``; None when neither exists."""
     from importlib import resources
 
-    res = resources.files("bench").joinpath(*SCHEMA_RESOURCE)
-    if not res.is_file():
+    packaged = resources.files("bench").joinpath(*SCHEMA_RESOURCE)
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = PROJECT_ROOT / "annotations" / SCHEMA_RESOURCE[0] / SCHEMA_RESOURCE[1]
+    return checkout if checkout.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _schema_validator():
+    """The JSON Schema validator of annotation files, or None when there is no schema. A
+    schema that cannot be used is an error, not silently skipped."""
+    path = schema_path()
+    if path is None:
         return None
     import jsonschema
 
     try:
-        schema = json.loads(res.read_text(encoding="utf-8"))
+        schema = json.loads(path.read_text(encoding="utf-8"))
         cls = jsonschema.validators.validator_for(schema)
         cls.check_schema(schema)
     except (ValueError, jsonschema.exceptions.SchemaError) as exc:
-        where = "bench/" + "/".join(SCHEMA_RESOURCE)
-        raise BenchError(f"{where}: the annotation schema is unusable: {exc}") from None
+        raise BenchError(f"{path}: the annotation schema is unusable: {exc}") from None
     return cls(schema)
 
 
@@ -180,6 +189,8 @@ def _pointer(path: Iterable) -> str:
 
 
 def _schema_problems(data: Any, file: str) -> list[Problem]:
+    """The schema's findings, reworded like the loader's where the two overlap (a missing or
+    unknown field is named by its own pointer)."""
     validator = _schema_validator()
     if validator is None:
         return []
@@ -190,19 +201,29 @@ def _schema_problems(data: Any, file: str) -> list[Problem]:
         if err.context:  # anyOf / oneOf: the most relevant branch says more
             err = best_match(err.context) or err
         where = _pointer(err.absolute_path)
-        kind = err.validator
-        if kind == "required":
-            missing = [k for k in err.validator_value if isinstance(err.instance, dict) and k not in err.instance]
-            for key in missing or [""]:
-                out.append(Problem(file, f"{where}/{key}" if key else where, "missing required field"))
+        kind, inst, schema = err.validator, err.instance, err.schema
+        if kind == "required" and isinstance(inst, dict):
+            for key in err.validator_value:
+                if key not in inst:
+                    out.append(Problem(file, f"{where}/{_escape(key)}", "missing required field"))
+            continue
+        if kind == "additionalProperties" and isinstance(inst, dict) and isinstance(schema, dict):
+            known = schema.get("properties", {})
+            patterns = list(schema.get("patternProperties", {}))
+            allowed = ", ".join(sorted(known))
+            for key in inst:
+                if key not in known and not any(re.search(pat, key) for pat in patterns):
+                    out.append(Problem(file, f"{where}/{_escape(key)}", f"unknown field; allowed: {allowed}"))
             continue
         if kind == "enum":
             allowed = ", ".join(repr(v) for v in err.validator_value)
-            message = f"must be one of {allowed}; got {_show(err.instance)}"
+            message = f"must be one of {allowed}; got {_show(inst)}"
+        elif kind == "const":
+            message = f"must be {err.validator_value!r}; got {_show(inst)}"
         elif kind == "type":
-            message = f"expected {err.validator_value}, got {_show(err.instance)}"
-        elif kind in ("additionalProperties", "unevaluatedProperties"):
-            message = "unknown field(s): " + err.message.split("(", 1)[-1].rstrip(")")
+            message = f"expected {err.validator_value}, got {_show(inst)}"
+        elif kind == "pattern" and isinstance(schema, dict) and schema.get("description"):
+            message = f"{_show(inst)} does not fit the rule: {schema['description']}"
         else:
             message = err.message
         out.append(Problem(file, where, message))
@@ -284,6 +305,16 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
         self.oos: list[_Span] = []
+        self._sentences: list | None = None
+
+    @property
+    def sentences(self) -> list:
+        """The document's sentences as ``bench.text.sentence_spans`` splits its prose."""
+        if self._sentences is None:
+            from .text import document_sentences
+
+            self._sentences = document_sentences(self.doc) if self.doc is not None else []
+        return self._sentences
 
     def add(self, where: str, message: str) -> None:
         self.problems.append(Problem(self.file, where, message))
@@ -312,11 +343,17 @@ class _Checker:
             actual = self.text[sp.start : sp.end]
             if given != actual:
                 self.add(where, f"{what} text {given!r} does not match the document text at [{sp.start}, {sp.end}): {actual!r}")
+        self.in_scope(sp, what)
+        return sp
+
+    def in_scope(self, sp: _Span, what: str) -> None:
+        """Nothing is annotated in an out-of-scope region or in the date prefix."""
         for region in self.oos:
             if region.overlaps(sp):
-                self.add(where, f"{what} [{sp.start}, {sp.end}) lies in the out-of-scope region [{region.start}, {region.end}) ({region.where})")
+                self.add(sp.where, f"{what} [{sp.start}, {sp.end}) lies in the out-of-scope region [{region.start}, {region.end}) ({region.where})")
                 break
-        return sp
+        if self.doc is not None and sp.start < self.doc.body_start:
+            self.add(sp.where, f"{what} [{sp.start}, {sp.end}) lies in the date prefix [0, {self.doc.body_start}), which is not prose")
 
     def pair(self, s: Any, where: str, what: str) -> _Span | None:
         if isinstance(s, list) and len(s) == 2:
@@ -351,6 +388,7 @@ class _Checker:
         by_id: dict[str, dict] = {}
         where_of: dict[str, str] = {}
         ents = _list(self.data.get("entities"))
+        all_mentions: list[tuple[_Span, Any]] = []
         for i, e in enumerate(ents):
             w = f"/entities/{i}"
             if not isinstance(e, dict):
@@ -374,6 +412,8 @@ class _Checker:
                     self.add(sp.where, f"mention [{sp.start}, {sp.end}) is listed twice in this entity (also {seen[key]})")
                 else:
                     seen[key] = sp.where
+                    all_mentions.append((sp, eid if isinstance(eid, str) else i))
+        self.cluster_overlaps(all_mentions)
         known = ", ".join(by_id) or "none"
         for i, e in enumerate(ents):
             parent = _dict(e).get("part_of")
@@ -385,6 +425,26 @@ class _Checker:
                 self.add(f"/entities/{i}/part_of", f"part_of names unknown entity id {parent!r}; known: {known}")
         self.part_of_cycles(by_id, where_of)
         return by_id
+
+    def cluster_overlaps(self, mentions: list[tuple[_Span, Any]]) -> None:
+        """Mentions of different clusters do not overlap: an argument's offsets must align to
+        one cluster. Reported once, at the later of the two mentions."""
+        mentions = sorted(mentions, key=lambda m: (m[0].start, m[0].end))
+        active: list[tuple[_Span, Any]] = []
+        for sp, owner in mentions:
+            active = [(a, o) for a, o in active if a.end > sp.start]
+            other = next(((a, o) for a, o in active if o != owner), None)
+            if other is not None:
+                a, o = other
+                self.add(
+                    sp.where,
+                    f"mention {self.quote(sp)}[{sp.start}, {sp.end}) overlaps mention {self.quote(a)}[{a.start}, {a.end}) "
+                    f"of entity {o!r} ({a.where}); mentions of different clusters must not overlap",
+                )
+            active.append((sp, owner))
+
+    def quote(self, sp: _Span) -> str:
+        return f"{self.text[sp.start:sp.end]!r} " if self.text is not None else ""
 
     def part_of_cycles(self, by_id: dict[str, dict], where_of: dict[str, str]) -> None:
         reported: set[str] = set()
@@ -506,6 +566,16 @@ class _Checker:
             for k, s in enumerate(_list(sentences))
             if (sp := self.pair(s, f"{w}/evidence/sentences/{k}", "evidence sentence")) is not None
         ]
+        for sp in spans:
+            self.in_scope(sp, "evidence sentence")
+            if self.doc is not None and not any(s.start == sp.start and s.end == sp.end for s in self.sentences):
+                near = [s for s in self.sentences if s.start < sp.end and sp.start < s.end]
+                hint = f" (it overlaps {', '.join(f'[{s.start}, {s.end})' for s in near)})" if near else ""
+                self.add(
+                    sp.where,
+                    f"evidence sentence [{sp.start}, {sp.end}) is not a sentence of the document as "
+                    f"bench.text.sentence_spans splits it{hint}",
+                )
         if trigger is not None and spans and not any(s.contains(trigger) for s in spans):
             self.add(
                 f"{w}/evidence/trigger",
@@ -556,10 +626,17 @@ def validate_annotation(
 
 
 def _validate_data(data: Any, doc: Document | None, file: str, expected_id: str | None) -> list[Problem]:
-    problems = structural_problems(data, file)
-    if isinstance(data, dict):
-        problems += _Checker(data, doc, file).run(expected_id)
-    return sorted(problems, key=lambda p: _pointer_key(p.where))
+    structural = structural_problems(data, file)
+    semantic = _Checker(data, doc, file).run(expected_id) if isinstance(data, dict) else []
+    # Where a semantic check speaks about the same place as the schema (a discussed relation
+    # without mode, an entity without mentions, a malformed time), its message is the specific
+    # one; keep it alone.
+    said = {p.where for p in semantic}
+    structural = [
+        p for p in structural
+        if p.where not in said and not (p.where and any(w.startswith(p.where + "/") for w in said))
+    ]
+    return sorted(structural + semantic, key=lambda p: _pointer_key(p.where))
 
 
 def annotation_files(root: str | os.PathLike) -> list[Path]:

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from bench import validate as validate_module
 from bench.cli import main
 from bench.corpus import PROJECT_ROOT
 from bench.jsonio import load_annotation
 from bench.validate import (
     annotation_files,
     iso_time_problem,
+    schema_path,
     validate_annotation,
     validate_corpus,
 )
@@ -63,7 +65,28 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "trigger_outside_evidence": [("/relations/0/evidence/trigger", "trigger [61, 66) lies outside every evidence sentence")],
     "bad_time": [("/relations/0/time", "'October 18' is not an ISO 8601 date")],
     "no_evidence_sentence": [("/relations/1/evidence/sentences", "relation has no evidence sentence")],
+    "overlapping_clusters": [
+        ("/entities/5/mentions/0", "mention 'Lavrov' [49, 55) overlaps mention 'Sergei Lavrov' [42, 55) of entity 'E1'"),
+    ],
+    "evidence_not_a_sentence": [
+        ("/relations/0/evidence/sentences/0", "evidence sentence [17, 100) is not a sentence of the document"),
+    ],
+    "mention_in_date_prefix": [("/entities/0/mentions/0", "mention [1, 5) lies in the date prefix [0, 17)")],
+    "evidence_out_of_scope": [
+        ("/relations/0/evidence/sentences/1", "evidence sentence [2049, 2059) lies in the out-of-scope region [2049, 2277)"),
+    ],
 }
+
+
+@pytest.fixture(params=["schema", "loader"])
+def engine(request, monkeypatch):
+    """Structural checks by the JSON Schema, or (without one) by the loader: both must give
+    the same problems at the same places."""
+    if request.param == "schema":
+        assert schema_path() is not None, "the annotation JSON Schema is missing"
+    else:
+        monkeypatch.setattr(validate_module, "_schema_validator", lambda: None)
+    return request.param
 
 
 def _fixture(name: str) -> Path:
@@ -76,12 +99,12 @@ def test_every_broken_fixture_has_an_expectation():
     assert folders == sorted(EXPECTED)
 
 
-def test_clean_fixture_is_clean(seed_doc):
+def test_clean_fixture_is_clean(seed_doc, engine):
     assert validate_annotation(CLEAN, seed_doc) == []
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_fixture_gives_its_own_problem(name, seed_doc):
+def test_broken_fixture_gives_its_own_problem(name, seed_doc, engine):
     problems = validate_annotation(_fixture(name), seed_doc)
     got = [(p.where, p.message) for p in problems]
     assert len(problems) == len(EXPECTED[name]), got
@@ -92,7 +115,7 @@ def test_broken_fixture_gives_its_own_problem(name, seed_doc):
         assert p.file.endswith(f"{name}/{SEED_ID}.json")
 
 
-def test_every_problem_of_a_file_is_reported_in_one_run(seed_doc):
+def test_every_problem_of_a_file_is_reported_in_one_run(seed_doc, engine):
     data = json.loads(CLEAN.read_text(encoding="utf-8"))
     data["entities"][1]["mentions"][0]["text"] = "North Corea"
     data["relations"][0]["time"] = "soon"

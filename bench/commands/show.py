@@ -3,8 +3,8 @@
 A header (id, date, provenance, split, counts), then one line per relation with its
 arguments, realis, polarity, time, mode, event and topics, followed by the evidence sentence
 with the trigger marked ``[[like this]]``; then the entity clusters with their mention counts.
-``--all`` adds every evidence sentence, every mention with its offsets and the out-of-scope
-regions. Without an id every document of the manifest is shown.
+``--all`` adds every evidence sentence, the annotator's notes, every mention with its offsets
+and the out-of-scope regions. Without an id every document of the manifest is shown.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("doc_id", nargs="?", metavar="DOC_ID", help="document id (default: every document)")
     parser.add_argument(
         "--all", action="store_true", dest="show_all",
-        help="also every evidence sentence, every mention with offsets, the out-of-scope regions",
+        help="also every evidence sentence, notes, every mention with offsets, the out-of-scope regions",
     )
     parser.add_argument(
         "--root", type=Path, default=None,
@@ -110,23 +110,30 @@ def _relation_block(doc: Document, ann: Annotation, r: Relation, show_all: bool)
         lines.extend(_wrap(doc.text[s.start : s.end], INDENT + "+ ") for s in rest)
     elif rest:
         lines.append(f"{INDENT}(+{len(rest)} more evidence sentence{'s' if len(rest) > 1 else ''}; --all shows them)")
-    if r.note:
+    if r.note and show_all:
         lines.append(_wrap(f"note: {r.note}"))
     return lines
 
 
 def _entity_block(ann: Annotation, show_all: bool) -> list[str]:
+    """One line per cluster: id, type, mention count, name; then part_of and aliases, on the
+    same line when they fit."""
     lines = []
     width = max((len(e.id) for e in ann.entities), default=0)
-    name_width = min(max((len(e.name) for e in ann.entities), default=0), 40)
     for e in ann.entities:
         n = len(e.mentions)
-        parts = [f"  {e.id.ljust(width)}  {e.type.value}  {e.name.ljust(name_width)}  {n} mention{'' if n == 1 else 's'}"]
+        head = f"  {e.id.ljust(width)}  {e.type.value}  {n:>3} mention{' ' if n == 1 else 's'}  {e.name}"
+        extras = []
         if e.part_of:
-            parts.append(f"part of {e.part_of} {_name(ann, e.part_of)}")
+            extras.append(f"part of {_name(ann, e.part_of)} ({e.part_of})")
         if e.aliases:
-            parts.append("aliases: " + ", ".join(e.aliases))
-        lines.append("   ".join(parts))
+            extras.append("aliases: " + "; ".join(e.aliases))
+        line = "   ".join([head, *extras])
+        if len(line) <= WIDTH or not extras:
+            lines.append(line)
+        else:
+            lines.append(head)
+            lines.extend(_wrap(x) for x in extras)
         if show_all:
             lines.append(_wrap_items([f'"{m.text}" [{m.start}, {m.end})' for m in e.mentions]))
     return lines
@@ -139,17 +146,16 @@ def header(doc: Document, ann: Annotation | None) -> list[str]:
     lines = [f"{doc.id}  {date}  {doc.provenance.value}  split={doc.split or '-'}"]
     if doc.source:
         lines.append(_wrap(f"source: {doc.source}", ""))
-    counts = f"{len(doc.text)} characters, {len(document_sentences(doc))} sentences"
+    lines.append(f"{len(doc.text)} characters, {len(document_sentences(doc))} sentences")
     if ann is not None:
         by_type = Counter(r.type for r in ann.relations)
         per_type = ", ".join(f"{t.value} {by_type[t]}" for t in RelationType)
         positives = sum(r.is_gold_positive for r in ann.relations)
         mentions = sum(len(e.mentions) for e in ann.entities)
-        counts += (
-            f"; {len(ann.entities)} entities, {mentions} mentions; "
-            f"{len(ann.relations)} relations ({per_type}); {positives} required (POS, ACTUAL/PLANNED)"
+        lines.append(
+            f"{len(ann.entities)} entities, {mentions} mentions; {len(ann.relations)} relations "
+            f"({per_type}); {positives} required"
         )
-    lines.append(counts)
     return lines
 
 
