@@ -62,6 +62,9 @@ class _Resolver:
         self.problems: list[Problem] = []
 
     def select(self, selector: str, where: str, all_strings: list[str] | None = None) -> list[Span]:
+        if not isinstance(selector, str):
+            self.problems.append(Problem(self.file, where, f"expected a selector string (\"text\", \"text#N\" or \"text@OFFSET\"); got {json.dumps(selector)[:60]}"))
+            return []
         m = _SELECTOR.match(selector)
         needle = m.group("text")
         if not needle:
@@ -101,7 +104,7 @@ class _Resolver:
 def _out_of_scope(doc: Document, items: list, file: str, problems: list[Problem]) -> list[Span]:
     spans = []
     for i, item in enumerate(items):
-        if isinstance(item, dict) and "from" in item:
+        if isinstance(item, dict) and isinstance(item.get("from"), str):
             starts = occurrences(doc.text, item["from"])
             if not starts:
                 problems.append(Problem(file, f"/out_of_scope/{i}", f"{item['from']!r} not found"))
@@ -117,10 +120,41 @@ def _out_of_scope(doc: Document, items: list, file: str, problems: list[Problem]
     return sorted(set(spans), key=lambda s: (s.start, s.end))
 
 
+def _shape_problems(draft: object, file: str) -> list[Problem]:
+    """Containers of the wrong kind, found before any selector is resolved."""
+    if not isinstance(draft, dict):
+        return [Problem(file, "", "a draft is a JSON object")]
+    out = []
+
+    def objects(value: object, where: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            out.append(Problem(file, where, "expected a list"))
+            return []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                out.append(Problem(file, f"{where}/{i}", "expected an object"))
+        return [item for item in value if isinstance(item, dict)]
+
+    if not isinstance(draft.get("out_of_scope", []), list):
+        out.append(Problem(file, "/out_of_scope", "expected a list"))
+    for i, e in enumerate(objects(draft.get("entities"), "/entities")):
+        if not isinstance(e.get("mentions", []), list):
+            out.append(Problem(file, f"/entities/{i}/mentions", "expected a list of selectors"))
+    for i, r in enumerate(objects(draft.get("relations"), "/relations")):
+        objects(r.get("topics"), f"/relations/{i}/topics")
+        if not isinstance(r.get("evidence", []), list):
+            out.append(Problem(file, f"/relations/{i}/evidence", "expected a list of selectors"))
+    return out
+
+
 def resolve_draft(draft: dict, doc: Document, file: str = "<draft>") -> dict:
     """The gold JSON (as a dict) for ``draft`` over ``doc``; ``InputError`` lists every
     selector that does not resolve."""
-    problems: list[Problem] = []
+    problems = _shape_problems(draft, file)
+    if problems:
+        raise InputError(problems)
     oos = _out_of_scope(doc, draft.get("out_of_scope", []), file, problems)
     rs = _Resolver(doc, file, oos)
     all_strings = [
@@ -161,7 +195,7 @@ def resolve_draft(draft: dict, doc: Document, file: str = "<draft>") -> dict:
             topics = []
             for k, t in enumerate(r["topics"]):
                 sels = t.get("text", [])
-                sels = [sels] if isinstance(sels, str) else sels
+                sels = sels if isinstance(sels, list) else [sels]
                 ms = []
                 for sel in sels:
                     found = rs.select(sel, f"{w}/topics/{k}")
@@ -183,7 +217,10 @@ def resolve_draft(draft: dict, doc: Document, file: str = "<draft>") -> dict:
                 if s:
                     ev_sents.append(s)
         for k, sel in enumerate(r.get("evidence", [])):
-            for sp in rs.select(sel, f"{w}/evidence/{k}")[:1]:
+            found = rs.select(sel, f"{w}/evidence/{k}")
+            if len(found) > 1:
+                problems.append(Problem(file, f"{w}/evidence/{k}", f"{sel!r} selects {len(found)} occurrences; add #N or @OFFSET"))
+            for sp in found[:1]:
                 s = sentence_of(sentences, sp.start)
                 if s and s not in ev_sents:
                     ev_sents.append(s)
@@ -210,11 +247,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         draft = json.loads(args.draft.read_text(encoding="utf-8"))
+        if not isinstance(draft, dict) or not isinstance(draft.get("doc_id"), str):
+            raise InputError(Problem(str(args.draft), "/doc_id", "a draft is a JSON object with a \"doc_id\" string"))
         doc = load_corpus(args.root).document(draft["doc_id"])
         gold = resolve_draft(draft, doc, str(args.draft))
         text = dump_annotation(annotation_from_dict(gold, str(args.draft)))
     except json.JSONDecodeError as exc:
         print(f"{args.draft}: line {exc.lineno}: invalid JSON: {exc.msg}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{args.draft}: cannot read: {exc}", file=sys.stderr)
         return 2
     except BenchError as exc:
         print(exc, file=sys.stderr)

@@ -48,7 +48,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
         pos = ls
         for m in _BOUNDARY.finditer(text, ls, le):
             word = re.search(r"([\w.]+)[.!?]$", text[pos : m.start() + 1])
-            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+            # an abbreviation, or a single-letter initial ("J. K. Rowling"); a number ends a
+            # sentence ("on March 5. Talks followed")
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isalpha())):
                 continue
             spans.append(Span(pos, m.end()))
             pos = m.end()
