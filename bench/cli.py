@@ -41,9 +41,9 @@ Score relation extractors against hand-annotated gold, with confidence intervals
 figures and regression gates. Run `bench COMMAND --help` for a command's options."""
 
 
-def _command_list() -> str:
-    width = max(len(n) for n in COMMANDS)
-    lines = [f"  {name.ljust(width)}  {helptext}" for name, (_, helptext) in COMMANDS.items()]
+def _command_list(commands: dict[str, tuple[str, str]]) -> str:
+    width = max((len(n) for n in commands), default=0)
+    lines = [f"  {name.ljust(width)}  {helptext}" for name, (_, helptext) in commands.items()]
     return "commands:\n" + "\n".join(lines)
 
 
@@ -58,25 +58,26 @@ def _available() -> dict[str, tuple[str, str]]:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The top-level parser; with ``command`` the full parser of that one command."""
+    available = _available()
     parser = argparse.ArgumentParser(
         prog="bench",
         description=DESCRIPTION,
-        epilog=_command_list(),
+        epilog=_command_list(available),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"relation-bench {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module, helptext) in _available().items():
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="one of the commands below")
+    for name, (module, helptext) in available.items():
         if name == command:
             mod = importlib.import_module(module)
             p = sub.add_parser(
-                name, help=helptext, description=f"{helptext}.\n\nexample:\n  {mod.EXAMPLE}",
+                name, description=f"{helptext}.\n\nexample:\n  {mod.EXAMPLE}",
                 formatter_class=argparse.RawDescriptionHelpFormatter,
             )
             mod.add_arguments(p)
             p.set_defaults(_run=mod.run)
         else:
-            sub.add_parser(name, help=helptext, add_help=False)
+            sub.add_parser(name, add_help=False)  # listed once, in the epilog
     return parser
 
 

@@ -13,7 +13,7 @@ problems are collected in one run; nothing here raises for bad input.
 
 >>> from bench.corpus import document_from_text
 >>> doc = document_from_text("d1", "Lavrov met Wang Yi.")
->>> ann = {"schema_version": 1, "doc_id": "d1", "relations": [], "entities": [
+>>> ann = {"schema_version": 1, "doc_id": "d1", "relations": [], "out_of_scope": [], "entities": [
 ...     {"id": "E1", "type": "PER", "name": "Lavrov",
 ...      "mentions": [{"start": 0, "end": 6, "text": "Lavrov"}]},
 ...     {"id": "E2", "type": "PER", "name": "Wang Yi",
