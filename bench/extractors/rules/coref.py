@@ -1,0 +1,169 @@
+"""Document-level entity tracking and the coreference the rule baselines need.
+
+Covered phenomena (no world knowledge; nationality comes from demonyms and possessive places
+written next to a name):
+
+- a short name is the full name seen earlier that contains it as a run of words ("Lavrov",
+  "Brandão Leme", "Ngô" -> the latest such person);
+- "he"/"she"/"him"/"his"/"her" -> the nearest person before it in the sentence, else the
+  subject of the latest event, else the latest person;
+- "the two ministers/leaders/sides", "both men", "the three" -> the participants of the
+  latest contact event, else the last persons named;
+- "his/her counterpart" (no name after it) -> the other participant of the latest event
+  with the possessor, else the latest person of another nationality; "her Kenyan
+  counterpart", "his Tunisian guest", "the Russian minister" -> the latest person with
+  that nationality (and title word, when one is given).
+
+Clusters carry the offsets of their first full mention, which the extractors report for an
+argument that is only mentioned by a pronoun or a description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import EntityType
+from .gazetteer import lookup_place
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity of the document as the rules see it."""
+
+    key: str
+    type: EntityType
+    name: str
+    start: int
+    end: int
+    tokens: tuple[str, ...] = ()
+    nationality: str | None = None
+    titles: set[str] = field(default_factory=set)
+    last: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """A resolved argument: its cluster and the mention offsets to report."""
+
+    cluster: Cluster
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.cluster.key
+
+
+class EntityTracker:
+    """The entity clusters of one document, updated in text order."""
+
+    def __init__(self) -> None:
+        self.clusters: dict[str, Cluster] = {}
+        self.persons: list[Cluster] = []  # in order of last mention
+        self._n = 0
+
+    # -- adding mentions -------------------------------------------------------------------
+    def _new(self, prefix: str, etype: EntityType, name: str, start: int, end: int, **kw) -> Cluster:
+        self._n += 1
+        c = Cluster(f"{prefix}{self._n}", etype, name, start, end, **kw)
+        self.clusters[c.key] = c
+        return c
+
+    def person(self, text: str, start: int, end: int, nationality: str | None = None,
+               title: str | None = None, create: bool = True) -> Cluster | None:
+        """The person cluster of a name mention, merged with an earlier full name that
+        contains it (or that it extends); a new cluster when ``create``."""
+        toks = tuple(text.split())
+        best = None
+        for c in reversed(self.persons):
+            if _contains(c.tokens, toks):
+                best = c
+                break
+            if len(toks) > len(c.tokens) and _contains(toks, c.tokens) and not c.titles and len(c.tokens) == 1:
+                best = c
+                best.tokens, best.name, best.start, best.end = toks, text, start, end
+                break
+        if best is None:
+            if not create:
+                return None
+            best = self._new("P", EntityType.PER, text, start, end, tokens=toks)
+        if nationality and not best.nationality:
+            best.nationality = nationality
+        if title:
+            best.titles.update(title.split())
+        self.touch(best, start)
+        return best
+
+    def known_person(self, text: str) -> Cluster | None:
+        """The latest person whose name contains ``text`` as a run of words, if any."""
+        toks = tuple(text.split())
+        for c in reversed(self.persons):
+            if _contains(c.tokens, toks):
+                return c
+        return None
+
+    def place(self, text: str, start: int, end: int, etype: EntityType) -> Cluster:
+        p = lookup_place(text)
+        key = "G:" + (p.name if p else text.lower())
+        c = self.clusters.get(key)
+        if c is None:
+            c = Cluster(key, etype, p.name if p else text, start, end)
+            self.clusters[key] = c
+        c.last = start
+        return c
+
+    def org(self, text: str, start: int, end: int, etype: EntityType = EntityType.ORG) -> Cluster:
+        key = "O:" + text.lower()
+        c = self.clusters.get(key)
+        if c is None:
+            c = Cluster(key, etype, text, start, end)
+            self.clusters[key] = c
+        c.last = start
+        return c
+
+    def touch(self, c: Cluster, pos: int) -> None:
+        c.last = pos
+        if c.type is EntityType.PER:
+            if c in self.persons:
+                self.persons.remove(c)
+            self.persons.append(c)
+
+    # -- resolving references ----------------------------------------------------------------
+    def recent_persons(self, n: int, exclude: tuple[str, ...] = ()) -> list[Cluster]:
+        out = [c for c in reversed(self.persons) if c.key not in exclude]
+        return list(reversed(out[:n]))
+
+    def by_description(self, nationality: str | None, title_words: set[str],
+                       exclude: tuple[str, ...] = ()) -> Cluster | None:
+        """The latest person matching a nationality and (some of) the title words."""
+        for c in reversed(self.persons):
+            if c.key in exclude:
+                continue
+            if nationality and c.nationality != nationality:
+                continue
+            if title_words and not (title_words & c.titles):
+                continue
+            if not nationality and not title_words:
+                continue
+            return c
+        return None
+
+    def other_nationality(self, than: Cluster | None) -> Cluster | None:
+        for c in reversed(self.persons):
+            if than is None or (c.key != than.key and (c.nationality != than.nationality or not c.nationality)):
+                return c
+        return None
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether ``part`` is a contiguous run of words of ``full``."""
+    n, m = len(full), len(part)
+    if m == 0 or m > n:
+        return False
+    if m == n:
+        return full == part
+    for i in range(n - m + 1):
+        if full[i : i + m] == part:
+            return True
+    return False

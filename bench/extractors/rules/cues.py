@@ -1,0 +1,128 @@
+"""Polarity and realis from the words around a trigger.
+
+Three windows are read, each a phenomenon of English:
+
+- the verb group between the subject and the trigger ("will", "is expected to", "did not",
+  "hopes to", "had been due to", "has no plans to");
+- the clause before the trigger ("denied a report that X met Y", "there were no plans for X
+  to travel", "if X visits");
+- the words after a nominal trigger ("the visit was called off", "a meeting ... was dropped",
+  "had been invited to join the talks but declined").
+
+The verb group wins over the clause, negation over modality. A resolved time expression after
+the document date makes an otherwise unmarked event PLANNED. ``classify`` is pure and cheap:
+a handful of precompiled searches over short strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Polarity, Realis
+
+_F = re.I
+NEG_VERB_GROUP = re.compile(
+    r"\b(?:not|never|n['’]t|no\s+longer|refus\w*\s+to|declin\w*\s+to|fail\w*\s+to|no\s+plans?"
+    r"|without|(?:had|has|have)\s+been\s+(?:expected|due|scheduled|set|supposed|meant|slated|planning|invited)\s+to"
+    r"|(?:was|were)\s+to\s+have|turned\s+down|turns?\s+down|cancel\w*|called\s+off|call(?:s|ing)?\s+off"
+    r"|scrap\w*|postpon\w*|shelved?|abandon\w*|ruled\s+out|rules?\s+out|pulled\s+out\s+of|skipp\w*)\b",
+    _F,
+)
+NEG_CLAUSE = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying|ial)|dismiss\w*|reject\w*|refut\w*|no\s+plans?|there\s+(?:was|were|will\s+be|is|are|had\s+been)\s+no"
+    r"|turned\s+down|ruled\s+out|rules?\s+out|false(?:ly)?|untrue|contradict\w*|no\s+such|never)\b",
+    _F,
+)
+NEG_AFTER = re.compile(
+    r"\b(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|been|being)\s+"
+    r"(?:cancel\w*|called\s+off|scrapped|postponed|shelved|dropped|aborted|axed|abandoned|put\s+off|delayed|ruled\s+out|turned\s+down)"
+    r"|did\s+not\s+(?:take\s+place|happen|go\s+ahead|materiali[sz]e)|never\s+(?:took\s+place|happened)|fell\s+through"
+    r"|but\s+(?:\w+\s+)?(?:declined|refused|cancel\w*|called\s+(?:it\s+)?off|pulled\s+out|withdrew|was\s+cancel\w*))\b",
+    _F,
+)
+PLANNED_STRONG = re.compile(
+    r"\b(?:accept\w*\s+(?:an?\s+|the\s+|\w+\s+)?invitation|agreed\s+to|agree\s+to)\b", _F
+)
+OTHER_VERB_GROUP = re.compile(
+    r"\b(?:hope[sd]?|hoping|may|might|could|wants?|wanted|wish\w*|would\s+like|seek\w*|sought|aim\w*"
+    r"|propos\w*|offer\w*|possibl\w*|potential(?:ly)?|if|unless|should|invit\w*|urg\w*|call(?:ed|s)?\s+for"
+    r"|ready|willing|consider\w*|mulling|open\s+to|eager|keen|tr(?:y|ied|ying|ies)|in\s+talks\s+to|asked\s+to"
+    r"|request\w*)\b",
+    _F,
+)
+PLANNED_VERB_GROUP = re.compile(
+    r"(?:\b(?:will|shall|would|(?:is|are|was|were|be|been|being)\s+(?:set|scheduled|expected|due|slated|poised|going"
+    r"|planning|planned|preparing|likely|to)|plan(?:s|ned|ning)?|intend\w*|upcoming|forthcoming|planned"
+    r"|scheduled|expected|to\s+be\s+held|next)\b|['’]ll\b)",
+    _F,
+)
+GENERIC_VERB_GROUP = re.compile(
+    r"\b(?:usually|regularly|often|frequently|routinely|typically|traditionally|annually"
+    r"|every\s+(?:year|month|week|summer|spring|autumn|winter)|each\s+(?:year|month)|tend\w*\s+to)\b",
+    _F,
+)
+OTHER_CLAUSE = re.compile(r"\b(?:if|unless|whether|hope[sd]?|hoping|possibl\w*|should\s+(?:he|she|they|it))\b", _F)
+PLANNED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,8}?(?:will|is\s+(?:set|scheduled|expected|due)\s+to|would)\s+(?:take\s+place|be\s+held|start|begin)\b", _F)
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    """Polarity and realis of one event mention, with the cue that decided them."""
+
+    polarity: Polarity
+    realis: Realis
+    cue: str | None = None
+
+
+ACTUAL = Attributes(Polarity.POS, Realis.ACTUAL)
+
+
+def classify(verb_group: str, clause_before: str = "", after: str = "",
+             future_time: bool | None = None) -> Attributes:
+    """Polarity and realis of an event from its verb group, its clause and the words after it.
+
+    >>> classify("will").realis.value, classify("did not").polarity.value
+    ('PLANNED', 'NEG')
+    >>> classify("", after=" to Kabul has been cancelled").polarity.value
+    'NEG'
+    >>> classify("hopes to").realis.value, classify("", "the ministry denied a report that").polarity.value
+    ('OTHER', 'NEG')
+    """
+    m = NEG_VERB_GROUP.search(verb_group)
+    if m:
+        return Attributes(Polarity.NEG, _realis_under_negation(verb_group), m.group(0))
+    m = NEG_AFTER.search(after)
+    if m:
+        return Attributes(Polarity.NEG, _realis_under_negation(verb_group), m.group(0))
+    m = NEG_CLAUSE.search(clause_before)
+    if m:
+        return Attributes(Polarity.NEG, _realis_under_negation(verb_group), m.group(0))
+    m = PLANNED_STRONG.search(verb_group)
+    if m:
+        return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
+    m = OTHER_VERB_GROUP.search(verb_group)
+    if m:
+        return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
+    m = PLANNED_VERB_GROUP.search(verb_group)
+    if m:
+        return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
+    m = GENERIC_VERB_GROUP.search(verb_group) or GENERIC_VERB_GROUP.search(after[:40])
+    if m:
+        return Attributes(Polarity.POS, Realis.GENERIC, m.group(0))
+    m = OTHER_CLAUSE.search(clause_before)
+    if m:
+        return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
+    m = PLANNED_AFTER.search(after)
+    if m:
+        return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
+    if future_time:
+        return Attributes(Polarity.POS, Realis.PLANNED, "future time")
+    return ACTUAL
+
+
+def _realis_under_negation(verb_group: str) -> Realis:
+    """A negated plan ("will not visit", "has no plans to") keeps its realis; else ACTUAL."""
+    if re.search(r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been)\b|['’]ll\b", verb_group, _F):
+        return Realis.PLANNED
+    return Realis.ACTUAL

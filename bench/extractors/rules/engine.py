@@ -1,0 +1,784 @@
+"""The rule engine shared by ``trigger.v1`` and ``spacy_dep.v1``: from sentences, typed
+mentions and triggers to document-level relations.
+
+For every in-scope sentence the engine builds *items* (names, pronouns, group phrases such as
+"the two ministers", descriptions such as "her Kenyan counterpart", facility nominals), then
+reads each trigger as a *frame*:
+
+- visit/move: visitor(s) -> destination(s);
+- meet: participants (subject group, "with X", direct object, "between X and Y"); a meeting
+  in a place foreign to a participant (by the demonym the text gives them) is a visit;
+- host: "X hosted/received/welcomed Y (in Z)" and the passive "Y was received by X (in Z)";
+- discuss: participants (or those of the meeting or call it continues) and topic spans;
+- call/speak: a phone or video contact: never ``met``; ``discussed`` with its mode when the
+  text states a topic ("about T", "on T", "to discuss T").
+
+Which words are the subject and the objects of a trigger is asked of two methods,
+``subject`` and ``objects``; this class answers by position around the trigger, and
+``spacy_dep.v1`` overrides them with dependency arcs. Everything else (coreference,
+polarity/realis cues, topics, events, deduplication) is shared.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...model import (
+    Document,
+    EntityType,
+    Mode,
+    Polarity,
+    PredictedRelation,
+    Realis,
+    RelationType,
+    Span,
+)
+from ...text import sentence_spans
+from .boilerplate import boilerplate_spans, dateline_end
+from .collect import RelationCollector
+from .coref import Arg, Cluster, EntityTracker
+from .cues import ACTUAL, Attributes, classify
+from .gazetteer import country_of, demonym_country, lookup_place
+from .names import NameMention, find_names
+from .patterns import (
+    APPOSITION,
+    BETWEEN_GAP,
+    CLAUSE_BOUNDARY,
+    CONJ_GAP,
+    IN_PERSON_CUE,
+    LINK_BEFORE,
+    NOMINAL_TRIGGER,
+    OBJECT_GAP,
+    PAREN,
+    PASSIVE_BEFORE,
+    PHONE_CUE,
+    PLACE_GAP,
+    PLACE_PREP,
+    REFERENCE,
+    REL_CLAUSE,
+    RELATIVE_SUBJECT,
+    SCOPE_PREP,
+    SEPARATE,
+    TRIGGER,
+    VERB_GAP_FORBID,
+    VIDEO_CUE,
+    WRITTEN_CUE,
+)
+from .timex import TIME_EXPR, is_future, resolve
+from .topics import topic_spans
+
+PERSONISH = ("PER", "GROUP")
+PLACEISH = ("PLACE", "ORG", "UNK", "FAC")
+_DESC_PREFIX = re.compile(
+    r"(?:(?:(?:the|his|her|their|its|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*['’]s\s+)?"
+    r"(?:[a-z][\w-]*\s+(?:(?:of|for|and)\s+)?){0,5}?(?:[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?)?"
+    r"(?:[a-z][\w-]*\s+){0,4}?(?:counterparts?|minister|secretary|president|envoy|ambassador|chief|leader"
+    r"|spokes(?:man|woman|person)|official|premier|chancellor|affairs|diplomat|adviser|advisor|guest|host|deputy"
+    r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?\s*,?\s*)$"
+)
+_PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
+_TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Item:
+    """A word or phrase that can fill an argument slot."""
+
+    start: int
+    end: int
+    kind: str  # PER, GROUP, PLACE, ORG, FAC, UNK
+    args: list[Arg]
+    lead: int  # where its descriptor prefix starts ("her Kenyan counterpart, NAME")
+    modifier: bool = False  # a possessive place that only qualifies the next name
+    possessive: bool = False
+    weak: bool = False  # a person only because it has two capitalised words
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class Frame:
+    """One trigger read in its sentence."""
+
+    kind: str
+    start: int
+    end: int
+    word: str
+    subj: list[Arg] = field(default_factory=list)
+    obj: list[Arg] = field(default_factory=list)
+    places: list[Arg] = field(default_factory=list)
+    attrs: Attributes = ACTUAL
+    mode: Mode | None = None
+    participants: list[Arg] = field(default_factory=list)
+    subj_end: int = -1
+
+
+@dataclass(slots=True)
+class Event:
+    participants: list[Arg]
+    mode: Mode | None
+    attrs: Attributes
+    sentence: int
+
+
+def _uniq(args: Iterable[Arg]) -> list[Arg]:
+    seen: set[str] = set()
+    out = []
+    for a in args:
+        if a.key not in seen:
+            seen.add(a.key)
+            out.append(a)
+    return out
+
+
+class RuleEngine:
+    """Positional rule engine (``trigger.v1``); subclasses may override ``subject``/``objects``."""
+
+    def __init__(self) -> None:
+        pass
+
+    # -- document --------------------------------------------------------------------------
+    def extract_document(self, doc: Document, names: list[NameMention] | None = None,
+                         context=None) -> list[PredictedRelation]:
+        text = doc.text
+        start = dateline_end(text, doc.body_start)
+        oos = boilerplate_spans(text, start)
+        sentences = [s for s in sentence_spans(text, start) if not any(o.contains(s) or s.overlaps(o) for o in oos)]
+        if not sentences:
+            return []
+        if names is None:
+            names = find_names(text, start)
+        self.doc = doc
+        self.text = text
+        self.context = context
+        self.tracker = EntityTracker()
+        self.collector = RelationCollector(doc.id)
+        self.events: list[Event] = []
+        self.salient: Arg | None = None
+        name_starts = [m.start for m in names]
+        refs = list(REFERENCE.finditer(text, start))
+        ref_starts = [m.start() for m in refs]
+        trig = list(TRIGGER.finditer(text, start))
+        trig_starts = [m.start() for m in trig]
+        for si, s in enumerate(sentences):
+            sn = names[bisect_left(name_starts, s.start):bisect_left(name_starts, s.end)]
+            sr = refs[bisect_left(ref_starts, s.start):bisect_left(ref_starts, s.end)]
+            st = trig[bisect_left(trig_starts, s.start):bisect_left(trig_starts, s.end)]
+            self.sentence_index = si
+            self.sentence = s
+            items = self.build_items(s, sn, sr)
+            if st:
+                self.read_sentence(s, items, st)
+            subj = next((it for it in items if it.kind == "PER" and not it.pronoun), None)
+            if subj is not None and subj.args:
+                self.salient = subj.args[0]
+        return self.collector.predictions()
+
+    # -- items ---------------------------------------------------------------------------------
+    def build_items(self, s: Span, names: list[NameMention], refs: list[re.Match]) -> list[Item]:
+        text = self.text
+        items: list[Item] = []
+        tr = self.tracker
+        for m in names:
+            lead = m.lead if 0 <= m.lead < m.start else m.start
+            nationality, title = m.nationality, m.title
+            if m.type in (EntityType.PER, None):
+                pm = _DESC_PREFIX.search(text, max(s.start, lead - 90), lead)
+                if pm and pm.end() == lead and pm.start() >= s.start:
+                    lead = pm.start()
+                    desc = text[pm.start():pm.end()]
+                    if nationality is None:
+                        nationality = _nationality(desc)
+                    words = {w.lower().rstrip(",s") for w in re.findall(r"[A-Za-z-]+", desc)}
+                    title = " ".join(sorted(words & {"minister", "president", "secretary", "envoy", "ambassador",
+                                                     "chief", "leader", "premier", "chancellor", "counterpart",
+                                                     "foreign", "defence", "defense", "prime", "guest", "host"})) or title
+            possessive = text.startswith(("’s", "'s"), m.end)
+            if m.type is EntityType.PER:
+                c = tr.person(m.text, m.start, m.end, nationality, title)
+                items.append(Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead,
+                                  possessive=possessive, weak=not (m.title or m.honorific or title)))
+            elif m.type in (EntityType.GPE, EntityType.LOC):
+                c = tr.place(m.text, m.start, m.end, m.type)
+                items.append(Item(m.start, m.end, "PLACE", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
+            elif m.type in (EntityType.ORG, EntityType.FAC):
+                c = tr.org(m.text, m.start, m.end, m.type)
+                items.append(Item(m.start, m.end, "ORG" if m.type is EntityType.ORG else "FAC",
+                                  [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
+            else:
+                c = tr.known_person(m.text)
+                if c is not None:
+                    tr.touch(c, m.start)
+                    if nationality and not c.nationality:
+                        c.nationality = nationality
+                    items.append(Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
+                elif m.nationality is None or len(m.text.split()) > 0 and demonym_country(m.text) is None:
+                    c = tr.org(m.text, m.start, m.end, EntityType.GPE)
+                    items.append(Item(m.start, m.end, "UNK", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
+        # possessive places directly before a name qualify it ("Japan's Defence Minister X")
+        for a, b in zip(items, items[1:], strict=False):
+            if a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
+                a.modifier = True
+        for m in refs:
+            if any(it.lead <= m.start() < it.end for it in items):
+                continue
+            item = self.reference_item(m, items)
+            if item is not None:
+                items.append(item)
+        items.sort(key=lambda it: it.start)
+        return items
+
+    def reference_item(self, m: re.Match, items: list[Item]) -> Item | None:
+        text, tr = self.text, self.tracker
+        ms, me = m.start(), m.end()
+        if m.group("pron"):
+            w = m.group("pron").lower()
+            prior = [it for it in items if it.kind == "PER" and it.end <= ms]
+            if w in ("they", "them", "their"):
+                ev = self.latest_event()
+                if ev is None:
+                    return None
+                return Item(ms, me, "GROUP", list(ev.participants), ms, possessive=w == "their", pronoun=True)
+            if prior:
+                c = prior[-1].args[0]
+            elif self.salient is not None:
+                c = self.salient
+            else:
+                # cataphora: "During his visit to X, NAME met ..."
+                later = [it for it in items if it.kind == "PER" and it.start > me]
+                if not later:
+                    return None
+                c = later[0].args[0]
+            return Item(ms, me, "PER", [c], ms, possessive=w in ("his", "her"), pronoun=True)
+        if m.group("group"):
+            phrase = m.group("group").lower()
+            n = 3 if "three" in phrase or "trio" in phrase else 2 if ("two" in phrase or "pair" in phrase or "both" in phrase) else 0
+            ev = self.latest_event()
+            if ev is not None and (n == 0 or len(ev.participants) == n) and self.sentence_index - ev.sentence <= 3:
+                members = list(ev.participants)
+            else:
+                members = [Arg(c, c.start, c.end, c.name) for c in tr.recent_persons(n or 2)]
+                if n and len(members) < n:
+                    return None
+                if len(members) < 2:
+                    return None
+            return Item(ms, me, "GROUP", members, ms, possessive=phrase.endswith(("'s", "’s", "'", "’")))
+        if m.group("cpart"):
+            nat = demonym_country(m.group("cdem")) if m.group("cdem") else None
+            c = None
+            if nat:
+                c = tr.by_description(nat, set())
+            else:
+                owner = [it for it in items if it.kind == "PER" and it.end <= ms]
+                owner_c = owner[-1].args[0].cluster if owner else (self.salient.cluster if self.salient else None)
+                ev = self.latest_event()
+                if ev is not None and owner_c is not None and any(a.key == owner_c.key for a in ev.participants):
+                    others = [a for a in ev.participants if a.key != owner_c.key]
+                    if others:
+                        return Item(ms, me, "PER", [others[0]], ms)
+                c = tr.other_nationality(owner_c)
+            if c is None:
+                return None
+            return Item(ms, me, "PER", [Arg(c, c.start, c.end, c.name)], ms)
+        if m.group("pdesc"):
+            nat = demonym_country(m.group("pdem"))
+            key = f"capital of {nat}"
+            c = tr.place(key, ms + 4, me, EntityType.GPE)
+            return Item(ms, me, "PLACE", [Arg(c, ms + 4, me, text[ms + 4:me])], ms)
+        if m.group("desc"):
+            nat = demonym_country(m.group("ddem")) if m.group("ddem") else None
+            words = set(m.group("dtitle").lower().split())
+            heads = words & {"minister", "president", "premier", "chancellor", "envoy", "ambassador", "secretary",
+                             "leader", "king", "queen", "emir", "prince", "sultan", "guest", "visitor", "host", "chief"}
+            if "guest" in heads or "visitor" in heads or "host" in heads:
+                heads = set()
+            c = tr.by_description(nat, heads) if (nat or heads) else None
+            if c is None:
+                return None
+            return Item(ms, me, "PER", [Arg(c, c.start, c.end, c.name)], ms)
+        if m.group("fac"):
+            fs = m.start("facname")
+            c = tr.org(m.group("facname"), fs, me, EntityType.FAC)
+            return Item(fs, me, "FAC", [Arg(c, fs, me, text[fs:me])], ms)
+        return None
+
+    def latest_event(self) -> Event | None:
+        return self.events[-1] if self.events else None
+
+    # -- sentences -------------------------------------------------------------------------------
+    def read_sentence(self, s: Span, items: list[Item], triggers: list[re.Match]) -> None:
+        text = self.text
+        bounds = [(m.start(), m.end()) for m in CLAUSE_BOUNDARY.finditer(text, s.start, s.end)]
+        frames: list[Frame] = []
+        for t in triggers:
+            kind = t.lastgroup
+            ts, te = t.start(), t.end()
+            if any(it.start <= ts < it.end for it in items):
+                continue  # inside a name ("Belt and Road Forum", "Munich Security Conference")
+            cs = max([b for _, b in bounds if b <= ts] + [s.start])
+            ce = min([a for a, _ in bounds if a >= te] + [s.end])
+            f = Frame(kind, ts, te, t.group(0))
+            self.read_frame(f, s, items, frames, cs, ce)
+            frames.append(f)
+
+    def read_frame(self, f: Frame, s: Span, items: list[Item], frames: list[Frame], cs: int, ce: int) -> None:
+        text = self.text
+        ts, te = f.start, f.end
+        before = [it for it in items if it.end <= ts and it.start >= cs]
+        after = [it for it in items if it.lead >= te and it.start < ce]
+        nominal = bool(NOMINAL_TRIGGER.match(f.word))
+        prev = frames[-1] if frames else None
+        scoped = nominal and SCOPE_PREP.search(text, max(cs, ts - 60), ts) is not None
+        subj_items, subj_end = ([], -1) if scoped else self.subject(f, before, cs)
+        linked = prev is not None and LINK_BEFORE.search(text, max(s.start, ts - 40), ts) is not None
+        # attributes
+        vg_start = subj_end if subj_end >= 0 else max(cs, ts - 60)
+        if scoped:
+            sp = SCOPE_PREP.search(text, max(cs, ts - 60), ts)
+            vg_start = sp.start()
+        verb_group = _clean_gap(text[vg_start:ts])
+        clause_before = "" if scoped else text[cs:ts]
+        nxt_trigger = ce
+        after_text = text[te:min(s.end, te + 120)]
+        future = self.future_time(f, cs, ce)
+        attrs = classify(verb_group, clause_before, after_text, future)
+        if attrs is ACTUAL and linked and prev is not None and not scoped:
+            attrs = prev.attrs
+        f.attrs = attrs
+        del nxt_trigger
+        subj = _uniq(a for it in subj_items for a in it.args)
+        if not subj and not scoped and prev is not None and (linked or nominal):
+            if prev.kind == "host" and nominal and f.kind in ("visit", "move"):
+                subj = list(prev.obj)
+            elif f.kind in ("discuss",) and prev.participants:
+                subj = []
+            else:
+                subj = list(prev.subj)
+        if not subj and scoped:
+            # "after his trip to China", "during a stop in Doha": the main clause's subject
+            poss = [it for it in before if it.possessive and it.kind in PERSONISH and it.end >= ts - 30]
+            if poss:
+                subj = list(poss[-1].args)
+            elif prev is not None and prev.subj:
+                subj = list(prev.subj)
+            else:
+                later = [it for it in items if it.kind == "PER" and it.start >= te]
+                main = [it for it in items if it.kind == "PER" and not it.modifier]
+                cand = main[0] if main else (later[0] if later else None)
+                if cand is not None:
+                    subj = list(cand.args)
+        f.subj = subj
+        f.subj_end = subj_end
+        k = f.kind
+        if k in ("visit", "move", "bein"):
+            self.visit_frame(f, s, items, after, before, ce, nominal)
+        elif k == "host":
+            self.host_frame(f, s, items, after, before, ce)
+        elif k == "meet":
+            self.meet_frame(f, s, items, after, ce, prev)
+        elif k == "discuss":
+            self.discuss_frame(f, s, items, after, ce, prev)
+        elif k in ("call", "speak"):
+            self.call_frame(f, s, items, after, ce, prev)
+
+    # -- argument finding (positional) -----------------------------------------------------------
+    def subject(self, f: Frame, before: list[Item], cs: int) -> tuple[list[Item], int]:
+        """The subject group left of the trigger and where it ends (-1: none)."""
+        text = self.text
+        pos = f.start
+        cand = [it for it in before if not it.modifier]
+        for idx in range(len(cand) - 1, -1, -1):
+            it = cand[idx]
+            gap = text[it.end:pos]
+            if it.kind in PERSONISH or (it.kind in ("PLACE", "ORG") and f.kind in ("host", "visit", "move")):
+                rel = RELATIVE_SUBJECT.fullmatch(gap)
+                if rel:
+                    return [it], it.end
+                g = _clean_gap(gap)
+                if it.possessive and not NOMINAL_TRIGGER.match(f.word) and f.kind not in ("visit",):
+                    return [], -1
+                if not _verb_gap_ok(g):
+                    return [], -1
+                if it.kind in ("PLACE", "ORG") and not it.possessive and f.kind != "host":
+                    return [], -1
+                group = [it]
+                j = idx - 1
+                while j >= 0:
+                    p = cand[j]
+                    if p.kind in PERSONISH and CONJ_GAP.fullmatch(text[p.end:group[0].lead]):
+                        group.insert(0, p)
+                        j -= 1
+                        continue
+                    break
+                return group, it.end
+            if it.kind in PLACEISH:
+                g = _clean_gap(gap)
+                if _verb_gap_ok(g):
+                    return [], -1
+                continue
+            return [], -1
+        return [], -1
+
+    def objects(self, f: Frame, after: list[Item], ce: int, allow_direct: bool = True) -> list[Item]:
+        """Person objects right of the trigger: "met (with) X", "with X", "between X and Y"."""
+        text = self.text
+        cand = [it for it in after if not it.modifier]
+        first = None
+        for i, it in enumerate(cand):
+            if it.kind not in PERSONISH:
+                continue
+            gap = _strip_time(text[f.end:it.lead])
+            if allow_direct and (OBJECT_GAP.fullmatch(gap) or BETWEEN_GAP.fullmatch(gap)):
+                first = i
+                break
+            w = re.search(r"\bwith\s+$", text[f.end:it.lead]) or re.search(r"\bwith\s*$", _strip_time(text[f.end:it.lead]))
+            if w and all(c.kind not in PERSONISH for c in cand[:i]):
+                first = i
+                break
+            if re.search(r"\b(?:by)\s*$", gap):
+                break
+            if i >= 3:
+                break
+        if first is None:
+            return []
+        group = [cand[first]]
+        j = first + 1
+        while j < len(cand):
+            nx = cand[j]
+            if nx.kind in PERSONISH and CONJ_GAP.fullmatch(text[group[-1].end:nx.lead]):
+                group.append(nx)
+                j += 1
+                continue
+            break
+        return group
+
+    def destinations(self, f: Frame, after: list[Item], ce: int, max_words: int = 0) -> list[Arg]:
+        text = self.text
+        cand = [it for it in after if not it.modifier]
+        out: list[Item] = []
+        for it in cand:
+            gap = _strip_time(text[f.end:it.lead])
+            if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
+                if PLACE_GAP.fullmatch(gap) or (max_words and len(gap.split()) <= max_words and PLACE_PREP.search(gap)):
+                    out.append(it)
+                    break
+            if len(gap.split()) > max(3, max_words):
+                break
+        if not out:
+            return []
+        j = cand.index(out[0]) + 1
+        ext: list[Item] = []
+        while j < len(cand):
+            nx = cand[j]
+            prev_end = (ext or out)[-1].end
+            if (nx.kind in PLACEISH or (nx.kind == "PER" and nx.weak)) and not (ext or out)[-1].possessive \
+                    and CONJ_GAP.fullmatch(text[prev_end:nx.lead]):
+                ext.append(nx)
+                j += 1
+                if re.search(r"\band\b|&", text[prev_end:nx.lead]):
+                    out.extend(ext)
+                    ext = []
+                continue
+            break
+        return [a for it in out for a in it.args]
+
+    def places_after(self, start: int, after: list[Item], ce: int) -> list[Arg]:
+        """Places introduced by "in/at/to" after ``start`` in the clause ("hosted X in Z")."""
+        text = self.text
+        for it in after:
+            if it.start < start or it.modifier:
+                continue
+            if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
+                pre = text[max(start, it.lead - 12):it.lead]
+                if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre, re.I) or re.search(r"\b(?:in|at|to)\s+$", text[start:it.lead], re.I):
+                    return list(it.args)
+        return []
+
+    # -- frames ------------------------------------------------------------------------------------
+    def visit_frame(self, f: Frame, s, items, after, before, ce, nominal) -> None:
+        text = self.text
+        visitors = list(f.subj)
+        by = re.match(r"\s*by\s+", text[f.end:f.end + 6], re.I)
+        if f.word.lower().endswith("by") or by:
+            objs = self.objects(f, after, ce)
+            if objs:
+                visitors = _uniq(a for it in objs for a in it.args)
+        if f.kind == "visit" and PASSIVE_BEFORE.search(text, max(s.start, f.start - 20), f.start) and f.word.lower() == "visited":
+            # "Beijing was visited by X"
+            objs = self.objects(f, after, ce)
+            if objs and f.subj:
+                dest = f.subj
+                for v in (a for it in objs for a in it.args):
+                    for d in dest:
+                        self.add(RelationType.VISITED, v, d, f)
+            return
+        max_words = 8 if f.word.lower().startswith("attend") else 0
+        dest = self.destinations(f, after, ce, max_words)
+        if f.kind == "visit" and not dest and f.word.lower().startswith("attend"):
+            return
+        if not dest:
+            return
+        visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
+        for v in visitors:
+            for d in dest:
+                self.add(RelationType.VISITED, v, d, f)
+        f.places = dest
+        f.participants = visitors
+
+    def host_frame(self, f: Frame, s, items, after, before, ce) -> None:
+        text = self.text
+        passive = PASSIVE_BEFORE.search(text, max(s.start, f.start - 25), f.start) is not None
+        if passive:
+            guests = list(f.subj)
+            host_items = []
+            for it in after:
+                if it.kind in PERSONISH and re.search(r"\bby\s+$", _strip_time(text[f.end:it.lead]) + " ", re.I) is None:
+                    pre = text[f.end:it.lead]
+                    if re.search(r"\bby\b", pre, re.I) and it.kind in PERSONISH:
+                        host_items = [it]
+                        break
+                elif it.kind in PERSONISH:
+                    host_items = [it]
+                    break
+            hosts = _uniq(a for it in host_items for a in it.args)
+            place = self.places_after(f.end, after, ce)
+        else:
+            hosts = list(f.subj)
+            objs = self.objects(f, after, ce)
+            guests = _uniq(a for it in objs for a in it.args)
+            place = self.places_after(objs[-1].end if objs else f.end, after, ce) if objs else []
+        if not guests:
+            return
+        host_persons = [h for h in hosts if h.cluster.type is EntityType.PER]
+        host_places = [h for h in hosts if h.cluster.type in (EntityType.GPE, EntityType.LOC)]
+        if host_places and not host_persons and not place:
+            place = host_places[:1]
+        participants = _uniq(host_persons + guests)
+        if len(participants) >= 2:
+            self.pairs(RelationType.MET, participants, f, separate=False)
+        for g in guests:
+            for p in place:
+                self.add(RelationType.VISITED, g, p, f)
+        f.obj = guests
+        f.places = place
+        f.participants = participants
+        if len(participants) >= 2:
+            self.new_event(participants, Mode.IN_PERSON, f)
+
+    def meet_frame(self, f: Frame, s, items, after, ce, prev) -> None:
+        text = self.text
+        word = f.word.lower()
+        if word.startswith("call") and "on" in word:
+            objs = self.objects(f, after, ce)
+            if objs and re.match(r"\s*,?\s*to\s+\w", text[objs[-1].end:objs[-1].end + 12]):
+                return  # "called on X to ...": an appeal, not a visit
+        else:
+            objs = self.objects(f, after, ce)
+        obj = _uniq(a for it in objs for a in it.args)
+        subj = list(f.subj)
+        if not subj and not obj:
+            return
+        if not obj and len(subj) < 2:
+            if prev is not None and prev.participants and len(prev.participants) >= 2 and (
+                    not subj or any(a.key == subj[0].key for a in prev.participants)):
+                subj = list(prev.participants)
+            elif subj and prev is None:
+                return
+        clause = text[f.start:ce]
+        remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
+        participants = _uniq(subj + obj)
+        participants = [p for p in participants if p.cluster.type is EntityType.PER]
+        if len(participants) < 2:
+            return
+        separate = bool(SEPARATE.search(text, max(self.sentence.start, f.start - 30), f.end + 5))
+        f.subj, f.obj, f.participants = subj, obj, participants
+        if remote is not None:
+            f.mode = remote
+            self.new_event(participants, remote, f)
+            self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, remote)
+            return
+        if separate and subj and obj:
+            for a in subj:
+                for b in obj:
+                    self.add(RelationType.MET, a, b, f)
+        else:
+            self.pairs(RelationType.MET, participants, f, separate=False)
+        self.new_event(participants, Mode.IN_PERSON, f)
+        places = self.places_after(f.end, after, ce)
+        for p in places:
+            pc = country_of(p.text) if p.cluster.type in (EntityType.GPE,) else None
+            for a in participants:
+                nat = a.cluster.nationality
+                if pc and nat and nat != pc:
+                    self.add(RelationType.VISITED, a, p, f)
+        if re.match(r"\s*(?:on|about|over)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)", text[(objs[-1].end if objs else f.end):ce]) or \
+                re.search(r"^(?:talks|meeting)s?$", word) and re.match(r"[^.;]*?\b(?:on|about)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)", text[(objs[-1].end if objs else f.end):ce]):
+            self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, Mode.IN_PERSON, prep=True)
+        del clause
+
+    def discuss_frame(self, f: Frame, s, items, after, ce, prev) -> None:
+        text = self.text
+        subj = list(f.subj)
+        objs = self.objects(f, after, ce, allow_direct=False)
+        obj = _uniq(a for it in objs for a in it.args)
+        mode = None
+        ctx: list[Arg] = []
+        if prev is not None and prev.participants and (not subj or any(a.key == x.key for a in subj for x in prev.participants)):
+            ctx = list(prev.participants)
+            mode = prev.mode
+        if not subj and not obj and not ctx:
+            ev = self.latest_event()
+            if ev is not None and self.sentence_index - ev.sentence <= 2:
+                ctx = list(ev.participants)
+                mode = ev.mode
+        elif len(subj) == 1 and not obj and not ctx:
+            ev = self.latest_event()
+            if ev is not None and any(a.key == subj[0].key for a in ev.participants) and self.sentence_index - ev.sentence <= 2:
+                ctx = list(ev.participants)
+                mode = ev.mode
+        participants = _uniq(subj + obj) if (obj or len(subj) >= 2) else _uniq(subj + ctx)
+        participants = [p for p in participants if p.cluster.type is EntityType.PER]
+        if len(participants) < 2:
+            return
+        cut = [(it.lead, it.end) for it in after if it.kind in PERSONISH]
+        wm = re.search(r"\s+with\s+", text[f.end:ce])
+        if wm:
+            cut.append((f.end + wm.start(), f.end + wm.end()))
+        topics = topic_spans(text, f.end, ce, cut)
+        if not topics:
+            return
+        remote = self.remote_mode(text[self.sentence.start:ce])
+        if remote is not None:
+            mode = remote
+        if mode is None:
+            shared_place = obj and self.places_after(objs[-1].end, after, ce)
+            meeting_ctx = IN_PERSON_CUE.search(text, self.sentence.start, f.start)
+            if shared_place or meeting_ctx:
+                mode = Mode.IN_PERSON
+            else:
+                mode = Mode.UNSPECIFIED
+        f.participants = participants
+        f.mode = mode
+        self.pairs(RelationType.DISCUSSED, participants, f, mode=mode, topics=topics)
+        if mode is Mode.IN_PERSON:
+            self.pairs(RelationType.MET, participants, f)
+        if not (prev is not None and prev.participants == participants):
+            self.new_event(participants, mode, f)
+
+    def call_frame(self, f: Frame, s, items, after, ce, prev) -> None:
+        text = self.text
+        word = f.word.lower()
+        objs = self.objects(f, after, ce)
+        obj = _uniq(a for it in objs for a in it.args)
+        if word in ("called", "rang", "dialled") and not objs:
+            return
+        subj = list(f.subj)
+        if not subj and prev is not None:
+            subj = list(prev.subj)
+        if len(subj) == 1 and not obj:
+            ev = self.latest_event()
+            if ev is not None and any(a.key == subj[0].key for a in ev.participants):
+                obj = [a for a in ev.participants if a.key != subj[0].key]
+        participants = [p for p in _uniq(subj + obj) if p.cluster.type is EntityType.PER]
+        if len(participants) < 2:
+            return
+        if f.kind == "speak":
+            mode = self.remote_mode(text[self.sentence.start:ce]) or Mode.UNSPECIFIED
+        else:
+            mode = self.remote_mode(f.word + " " + text[f.start:ce]) or Mode.PHONE
+        f.subj, f.obj, f.participants, f.mode = subj, obj, participants, mode
+        self.new_event(participants, mode, f)
+        self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, mode)
+
+    def topic_after(self, f: Frame, start: int, after, ce, participants, mode, prep: bool = False) -> None:
+        text = self.text
+        m = re.compile(
+            r"[^.;]*?\b(?:about|on|over|regarding|concerning)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|the\s+sidelines|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))",
+            re.I,
+        ).match(text, start, ce)
+        if not m:
+            return
+        cut = [(it.lead, it.end) for it in after if it.kind in PERSONISH and it.lead >= m.end()]
+        topics = topic_spans(text, m.end(), ce, cut)
+        if topics:
+            self.pairs(RelationType.DISCUSSED, participants, f, mode=mode, topics=topics)
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def remote_mode(self, span_text: str) -> Mode | None:
+        if VIDEO_CUE.search(span_text):
+            return Mode.VIDEO
+        if PHONE_CUE.search(span_text) and not re.search(r"courtesy\s+call", span_text, re.I):
+            return Mode.PHONE
+        if WRITTEN_CUE.search(span_text):
+            return Mode.WRITTEN
+        return None
+
+    def future_time(self, f: Frame, cs: int, ce: int) -> bool | None:
+        if self.doc.date is None:
+            return None
+        first = f.word.split()[0]
+        present = None if NOMINAL_TRIGGER.match(first) or _PAST.search(first) else True
+        for m in TIME_EXPR.finditer(self.text, cs, ce):
+            value = resolve(m.group(0), self.doc.date, future=present)
+            fut = is_future(value, self.doc.date)
+            if fut is not None:
+                return fut
+        return None
+
+    def new_event(self, participants: list[Arg], mode: Mode | None, f: Frame) -> None:
+        self.events.append(Event(list(participants), mode, f.attrs, self.sentence_index))
+
+    def pairs(self, rtype: RelationType, participants: list[Arg], f: Frame, separate: bool = False,
+              mode: Mode | None = None, topics=()) -> None:
+        for i in range(len(participants)):
+            for j in range(i + 1, len(participants)):
+                self.add(rtype, participants[i], participants[j], f, mode=mode, topics=topics)
+
+    def add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
+        self.collector.add(
+            rtype, _surface(head), _surface(tail), f.attrs.polarity, f.attrs.realis, self.sentence,
+            Span(f.start, f.end), mode, topics,
+        )
+
+
+def _surface(a: Arg) -> Arg:
+    return a
+
+
+def _clean_gap(gap: str) -> str:
+    g = PAREN.sub(" ", gap)
+    g = REL_CLAUSE.sub(" ", g)
+    g = APPOSITION.sub(" ", g)
+    g = TIME_EXPR.sub(" ", g)
+    return g
+
+
+def _strip_time(gap: str) -> str:
+    g = TIME_EXPR.sub(" ", gap)
+    g = re.sub(r"\b(?:also|later|then|again|separately|instead|in\s+person|on\s+(?:the\s+)?(?:phone|telephone))\b", " ", g, flags=re.I)
+    return g
+
+
+def _verb_gap_ok(g: str) -> bool:
+    if VERB_GAP_FORBID.search(g):
+        return False
+    return len(g.split()) <= 8
+
+
+def _nationality(desc: str) -> str | None:
+    m = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s", desc)
+    if m:
+        p = lookup_place(m.group(1))
+        if p is not None:
+            return p.name if not p.country else p.country
+    for w in re.findall(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", desc):
+        c = demonym_country(w)
+        if c:
+            return c
+    return None
+
+
+__all__ = ["RuleEngine", "Item", "Frame", "Cluster", "Polarity", "Realis"]

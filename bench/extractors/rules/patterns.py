@@ -1,0 +1,107 @@
+"""Compiled regular expressions shared by the rule extractors: triggers, person and place
+references, clause boundaries and the small gap patterns that decide whether two words are
+linked ("X and Y", "X, who ...", "met with X").
+
+Trigger groups (case-insensitive):
+
+- ``visit``: "visit(ed)", "pay/paid an official visit (to)", "attend", "tour";
+- ``move``: "arrived in", "landed in", "travel(led) to", "trip to", "flew to", "left for",
+  "returned from", "a stop in", "is in X for talks";
+- ``meet``: "met (with)", "meeting", "talks", "summit", "called on", "sat down with";
+- ``host``: "hosted", "received", "welcomed", "greeted";
+- ``discuss``: "discussed", "exchange(d) views", "focused on", "reviewed", "talked about";
+- ``call``: phone and video contact ("spoke by phone", "video call", "telephoned", "called X");
+- ``speak``: "spoke to/with" (contact of unstated mode).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import demonyms
+from .lexicon import PERSON_NOUNS, TITLE_WORDS
+
+_I = re.I
+
+TRIGGER = re.compile(
+    r"\b(?:"
+    r"(?P<call>(?:tele)?phone\s+(?:call|conversation|talks|discussion)s?|video\s*(?:call|link|conference|chat)s?"
+    r"|videoconferenc(?:e|es|ing)|virtual\s+(?:meeting|summit|talks)|online\s+(?:meeting|summit|talks)"
+    r"|(?:spoke|speak|speaks|speaking|spoken|talked|talk|talks|conferred)\s+(?:by|over\s+the|on\s+the|via)\s+(?:(?:tele)?phone|video(?:\s+link)?)"
+    r"|(?:tele)?phoned|telephoned|rang|dialled|called(?!\s+(?:off|for|on|upon|it|in|up|back|a\b|an\b|the\b|this|that|to|him\s+a|her\s+a)))"
+    r"|(?P<speak>(?:spoke|speak|speaks|spoken|talked|conversed)\s+(?:to|with))"
+    r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
+    r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
+    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete)"
+    r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?)"
+    r"|(?P<discuss>discuss(?:es|ed|ing)?|discussions?\s+(?:on|of|about)|talk(?:s|ed)?\s+(?:about|over)"
+    r"|exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:views|opinions)|exchange\s+of\s+(?:views|opinions)"
+    r"|focus(?:ed|es|ing|sed)?\s+on|cent(?:red|ered)\s+on|review(?:ed|s)?|consult(?:ed|ations)\s+on"
+    r"|negotiat(?:ed|ions)\s+on|coordinat(?:e|ed|ing)\s+(?:their\s+|its\s+|our\s+)?positions?\s+on"
+    r"|deliberat(?:ed|ions)\s+on)"
+    r"|(?P<move>arriv(?:e|es|ed|ing|al)\s+(?:in|at)|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
+    r"|travel(?:s|led|ed|ling|ing)?(?:\s+on)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)"
+    r"|(?:flew|fly|flies|flying)(?:\s+on)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
+    r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|returned\s+from|went\s+(?:on\s+)?to"
+    r"|visit(?:s)?\s+to|visit(?:s)?\s+(?=by\b))"
+    r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
+    r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
+    r"|tour(?:s|ed|ing)?)"
+    r"|(?P<bein>(?:is|was|were|are)\s+(?:also\s+|already\s+|now\s+)?in)(?=\s+(?:the\s+)?[A-Z][^.;]{0,40}?\s+(?:for|on)\s+(?:talks|a\s+(?:\w+\s+)?visit|an\s+(?:\w+\s+)?visit|a\s+meeting))"
+    r")\b",
+    _I,
+)
+
+PHONE_CUE = re.compile(r"\b(?:(?:tele)?phon(?:e|ed|es)|telephoned|rang|dialled|by\s+phone)\b", _I)
+VIDEO_CUE = re.compile(r"\b(?:video|videoconferenc\w*|virtual(?:ly)?|online\s+(?:meeting|summit|talks))\b", _I)
+WRITTEN_CUE = re.compile(r"\b(?:letters?|wrote\s+to|written\s+message)\b", _I)
+IN_PERSON_CUE = re.compile(r"\b(?:in\s+person|face-to-face|met|meeting|talks|summit|visit|hosted|received|welcomed)\b", _I)
+
+_DEM = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+_PNOUN = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+_TITLE_HEAD = (
+    r"(?:foreign\s+minister|prime\s+minister|defen[cs]e\s+minister|minister|president|premier|chancellor|envoy"
+    r"|ambassador|secretary|leader|king|queen|emir|prince|sultan|diplomat|official|guest|visitor|host|chief"
+    r"|counterpart|spokesman|spokeswoman|spokesperson|general|commissioner|governor|mayor)"
+)
+REFERENCE = re.compile(
+    r"\b(?:"
+    rf"(?P<group>(?:the|both|all)\s+(?:two|three|four|pair|trio)\b(?:\s+(?:[\w-]+\s+){{0,2}}?(?:{_PNOUN})\b(?:['’]s?)?|['’]s?|(?=\s+(?:did|had|have|has|were|are|will|would|also|agreed|discussed|met|held|spoke|signed|exchanged|reviewed|issued|then|later|both|each|is|was|should|could|may|must|can|jointly|together)\b|\s*[,.;]))"
+    rf"|both\s+(?:[\w-]+\s+){{0,2}}?(?:{_PNOUN})\b|the\s+(?:[\w-]+\s+){{0,3}}?(?:{_PNOUN})\b(?!\s+of\b))"
+    rf"|(?P<cpart>(?:his|her|their|its)\s+(?:(?P<cdem>{_DEM})(?:\s+and\s+(?:{_DEM}))?\s+)?(?:counterparts?|guests?|hosts?|visitors?|opposite\s+numbers?))"
+    rf"|(?P<pdesc>the\s+(?P<pdem>{_DEM})\s+capital)"
+    rf"|(?P<desc>the\s+(?:(?P<ddem>{_DEM})\s+)?(?P<dtitle>(?:[a-z-]+\s+){{0,2}}?{_TITLE_HEAD}))\b(?!['’]s|\s+(?:of|for)\b)"
+    r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,2}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
+    r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building)))"
+    r"|(?P<pron>he|she|him|his|her|they|them|their)"
+    r")\b",
+    _I,
+)
+
+# Gap patterns (applied to the text between two items, after cleaning).
+CONJ_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*together\s+with|,?\s*along\s+with|&)\s*", _I)
+REL_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
+APPOSITION = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s+[^,]{1,60},", _I)
+PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+VERB_GAP_FORBID = re.compile(
+    r"\b(?:and|or|but|said|says|told|tells|that|which|who|whom|where|when|because|after|before|while|of|in"
+    r"|at|from|with|for|by|as|than|if|according|amid|since|until|against|into|during|following|ahead|between"
+    r"|among|about|reported|announced|added|urged|asked|criticised|criticized|accused)\b|[;:“”\"]",
+    _I,
+)
+RELATIVE_SUBJECT = re.compile(r"\s*,\s*(?:who|which)\s+(?:[\w'’-]+\s+){0,6}", _I)
+OBJECT_GAP = re.compile(r"[\s\[“\"(]*(?:with|to|by)?[\s\[“\"(]*", _I)
+BETWEEN_GAP = re.compile(r"\s*between\s*", _I)
+PLACE_GAP = re.compile(r"[\s\[“\"(]*(?:(?:the|a|an|its|their|his|her)\s+)?[\s\[“\"(]*", _I)
+PLACE_PREP = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", _I)
+CLAUSE_BOUNDARY = re.compile(r";|\s[—–-]{1,2}\s|,?\s+(?:but|while|whereas|though|although)\s+|:\s", _I)
+SCOPE_PREP = re.compile(
+    r"\b(?:after|before|following|during|ahead\s+of|since|on\s+the\s+sidelines\s+of|at\s+the\s+start\s+of|on|at|of)"
+    r"\s+(?:(?:his|her|their|its|the|a|an|this|that|a\s+\w+)\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+LINK_BEFORE = re.compile(r"(?:\band\s+(?:then\s+|later\s+|also\s+)?|\bto\s+|\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}|,\s*where\s+|\bthen\s+)$", _I)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+){0,1}$", _I)
+SEPARATE = re.compile(r"\bseparate(?:ly)?\b", _I)
+NOMINAL_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|journey|stop|stopover|tour|tours|arrival|meeting|meetings|talks|summit|summits)\b", _I)
+TITLE_WORD_SET = TITLE_WORDS
