@@ -6,10 +6,11 @@
 
 ``parse_bodies`` runs the pipeline over the prose of each document (the date prefix left out,
 as DESIGN.md asks) in batches with ``nlp.pipe``; ``entity_mentions`` turns spaCy's entities
-into mentions with offsets into the raw text, in the project's entity types, with two
-repairs that cost nothing: a trailing possessive ("North Korea's") is trimmed, and a surname
+into mentions with offsets into the raw text, in the project's entity types, with three
+repairs that cost nothing: a trailing possessive ("North Korea's") is trimmed, a surname
 that spaCy labels as an organisation or a place in one sentence is a person when the same
-document names that person in full elsewhere ("Lavrov arrived in China").
+document names that person in full elsewhere ("Lavrov arrived in China"), and such a surname
+is a person mention even where spaCy found no entity at all.
 """
 
 from __future__ import annotations
@@ -125,4 +126,10 @@ def entity_mentions(doc: Document, sdoc) -> list[EntityMention]:
         if etype is not EntityType.PER and text in persons:
             etype = EntityType.PER
         out.append(EntityMention(start + offset, end + offset, text, etype, ts, te))
+    # a surname the NER missed altogether, once the full name was seen as a person
+    covered = {i for m in out for i in range(m.token_start, m.token_end)}
+    for tok in sdoc:
+        if tok.i not in covered and tok.text in persons and tok.text[:1].isupper() and tok.ent_type_ in ("", "PERSON", "ORG", "GPE"):
+            out.append(EntityMention(tok.idx + offset, tok.idx + len(tok.text) + offset, tok.text, EntityType.PER, tok.i, tok.i + 1))
+    out.sort(key=lambda m: (m.start, m.end))
     return out

@@ -1,23 +1,21 @@
-"""Training data for the trainable baselines, and the rule that keeps evaluation data out.
+"""Training data for the trainable baselines, on top of ``bench.training`` (the one source
+of corpus and challenge training data, which refuses test splits).
 
 Sources, each a list of ``TrainingExample`` (a document with its gold):
 
-- a corpus split (``dev``), documents and their gold files from ``annotations/``;
-- the challenge suite's training templates, when ``bench.challenge`` provides
-  ``training_examples()``;
+- ``bench.training.default_training_examples()``: the constructed corpus's ``dev`` split with
+  its gold and the challenge suite's training templates;
 - ``bench/extractors/data/classifier_train.jsonl``: a small hand-written training set of short
   constructed news sentences about fictional people (none is taken from the seed article),
   one document a line in the readable draft form of ``bench/authoring.py`` plus its
   ``"text"``.
 
-``default_examples()`` is the union of the three, used when a trainable extractor is not
-fitted explicitly. Splits that hold evaluation data (``test``, ``seed``) are refused.
+``default_examples()`` is their union, used when a trainable extractor is not fitted
+explicitly. Evaluation data (``test`` splits, the real ``seed`` article) is refused.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +31,10 @@ DEFAULT = "default"
 
 def refuse_evaluation_split(split: str) -> None:
     """Raise ``BenchError`` for a split that evaluation depends on."""
-    if split in EVALUATION_SPLITS or split.startswith("test"):
+    from ..training import check_training_splits
+
+    check_training_splits([split])
+    if split in EVALUATION_SPLITS:
         raise BenchError(
             f"refusing to train on the {split!r} split: it is evaluation data, and training on "
             f"it would inflate every score measured on it. Train on 'dev', on a training file, "
@@ -91,44 +92,30 @@ def split_examples(split: str, corpus_root: str | Path | None = None) -> list[Tr
     corpus = load_corpus(corpus_root)
     if split not in corpus.splits:
         raise BenchError(f"unknown split {split!r}; the corpus has: {', '.join(corpus.splits)}")
-    out = []
-    for doc_id in corpus.ids(split):
-        if corpus.annotation_path(doc_id).is_file():
-            out.append(TrainingExample(corpus.document(doc_id), corpus.annotation(doc_id)))
+    out = [
+        TrainingExample(corpus.document(i), corpus.annotation(i))
+        for i in corpus.ids(split)
+        if corpus.annotation_path(i).is_file()
+    ]
     if not out:
         raise BenchError(f"split {split!r} has no annotated documents to train on")
     return out
 
 
-def challenge_examples() -> list[TrainingExample]:
-    """The challenge suite's training templates, when the suite provides them."""
-    if importlib.util.find_spec("bench.challenge") is None:
-        return []
-    module = importlib.import_module("bench.challenge")
-    provider = getattr(module, "training_examples", None)
-    if not callable(provider):
-        return []
-    examples = list(provider())
-    for ex in examples:
-        if ex.document.split and (ex.document.split in EVALUATION_SPLITS or ex.document.split.startswith("test")):
-            raise BenchError(f"challenge training example {ex.document.id!r} is marked split {ex.document.split!r}; refusing evaluation data")
-    return examples
-
-
 def default_examples(corpus_root: str | Path | None = None) -> list[TrainingExample]:
-    """dev split (when annotated) + challenge training templates + the bundled training set."""
-    from ..corpus import load_corpus
+    """The project's default training data plus the bundled training set. While the dev
+    split's gold is incomplete, its annotated documents are used."""
+    from .. import training
 
-    out: list[TrainingExample] = []
-    corpus = load_corpus(corpus_root)
-    if "dev" in corpus.splits:
+    try:
+        out = list(training.default_training_examples(corpus_root=corpus_root))
+    except InputError:  # a dev document whose gold file is not written yet
         try:
-            out.extend(split_examples("dev", corpus_root))
+            out = split_examples("dev", corpus_root)
         except BenchError:
-            pass  # a dev split whose gold is not written yet
-    out.extend(challenge_examples())
-    out.extend(fixture_examples())
-    return out
+            out = []
+        out += training.challenge_examples()
+    return out + list(fixture_examples())
 
 
 def training_examples(source: str, corpus_root: str | Path | None = None) -> list[TrainingExample]:
