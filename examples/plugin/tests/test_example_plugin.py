@@ -1,9 +1,9 @@
 """The plugin's own tests: the conformance check every extractor author runs."""
 
+from example_plugin import KeywordExtractor
+
 from bench.conformance import check_extractor
 from bench.corpus import document_from_text
-
-from example_plugin import KeywordExtractor
 
 
 def test_conforms():
