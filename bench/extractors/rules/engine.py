@@ -41,7 +41,7 @@ from .boilerplate import boilerplate_spans, dateline_end
 from .collect import RelationCollector
 from .coref import Arg, Cluster, EntityTracker
 from .cues import ACTUAL, Attributes, classify
-from .gazetteer import country_of, demonym_country, lookup_place
+from .gazetteer import country_of, demonym_country, demonyms, lookup_place
 from .names import NameMention, find_names
 from .patterns import (
     APPOSITION,
@@ -72,12 +72,18 @@ from .topics import topic_spans
 
 PERSONISH = ("PER", "GROUP")
 PLACEISH = ("PLACE", "ORG", "UNK", "FAC")
+_LW = (
+    r"(?:(?!(?:with|by|to|and|or|but|said|says|told|on|in|at|from|as|that|who|which|met|meet|meets|called"
+    r"|welcomed|welcomes|received|receives|hosted|hosts|visited|greeted|telephoned|phoned|spoke|discussed|is|was"
+    r"|were|are|be|been|will|would|had|has|have|did|does|not)\b)(?<![\w’'-])[a-z][\w-]*)"
+)
+_DEM_RE = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
 _DESC_PREFIX = re.compile(
-    r"(?:(?:(?:the|his|her|their|its|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*['’]s\s+)?"
-    r"(?:[a-z][\w-]*\s+(?:(?:of|for|and)\s+)?){0,5}?(?:[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?)?"
-    r"(?:[a-z][\w-]*\s+){0,4}?(?:counterparts?|minister|secretary|president|envoy|ambassador|chief|leader"
+    rf"(?<![\w’'-])(?:(?:the|his|her|their|its|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*['’]s\s+)?"
+    rf"(?:{_LW}\s+(?:(?:of|for)\s+)?){{0,5}}?(?:(?:{_DEM_RE})\s+(?:and\s+(?:{_DEM_RE})\s+)?)?"
+    rf"(?:{_LW}\s+){{0,4}}?(?:counterparts?|minister|secretary|president|envoy|ambassador|chief|leader"
     r"|spokes(?:man|woman|person)|official|premier|chancellor|affairs|diplomat|adviser|advisor|guest|host|deputy"
-    r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?\s*,?\s*)$"
+    r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?\s*,?\s*$"
 )
 _PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
@@ -113,6 +119,7 @@ class Frame:
     mode: Mode | None = None
     participants: list[Arg] = field(default_factory=list)
     subj_end: int = -1
+    linked: bool = False
 
 
 @dataclass(slots=True)
@@ -222,7 +229,7 @@ class RuleEngine:
             if a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
                 a.modifier = True
         for m in refs:
-            if any(it.lead <= m.start() < it.end for it in items):
+            if any(m.start() < it.end and it.lead < m.end() for it in items):
                 continue
             item = self.reference_item(m, items)
             if item is not None:
@@ -335,6 +342,8 @@ class RuleEngine:
         linked = prev is not None and LINK_BEFORE.search(text, max(s.start, ts - 40), ts) is not None
         # attributes
         vg_start = subj_end if subj_end >= 0 else max(cs, ts - 60)
+        if subj_items and subj_items[-1].possessive:
+            vg_start = max(cs, subj_items[0].start - 60)
         if scoped:
             sp = SCOPE_PREP.search(text, max(cs, ts - 60), ts)
             vg_start = sp.start()
@@ -349,7 +358,7 @@ class RuleEngine:
         f.attrs = attrs
         del nxt_trigger
         subj = _uniq(a for it in subj_items for a in it.args)
-        if not subj and not scoped and prev is not None and (linked or nominal):
+        if not subj and not scoped and prev is not None and linked:
             if prev.kind == "host" and nominal and f.kind in ("visit", "move"):
                 subj = list(prev.obj)
             elif f.kind in ("discuss",) and prev.participants:
@@ -371,6 +380,7 @@ class RuleEngine:
                     subj = list(cand.args)
         f.subj = subj
         f.subj_end = subj_end
+        f.linked = linked
         k = f.kind
         if k in ("visit", "move", "bein"):
             self.visit_frame(f, s, items, after, before, ce, nominal)
@@ -581,10 +591,10 @@ class RuleEngine:
         if not subj and not obj:
             return
         if not obj and len(subj) < 2:
-            if prev is not None and prev.participants and len(prev.participants) >= 2 and (
-                    not subj or any(a.key == subj[0].key for a in prev.participants)):
+            if f.linked and prev is not None and prev.participants and len(prev.participants) >= 2 and (
+                    not subj or any(a.key == subj[0].key for a in prev.participants)) and prev.mode in (None, Mode.IN_PERSON):
                 subj = list(prev.participants)
-            elif subj and prev is None:
+            else:
                 return
         clause = text[f.start:ce]
         remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
@@ -652,6 +662,12 @@ class RuleEngine:
         remote = self.remote_mode(text[self.sentence.start:ce])
         if remote is not None:
             mode = remote
+        if mode is None:
+            keys = {p.key for p in participants}
+            for ev in reversed(self.events[-4:]):
+                if {p.key for p in ev.participants} == keys and self.sentence_index - ev.sentence <= 2:
+                    mode = ev.mode
+                    break
         if mode is None:
             shared_place = obj and self.places_after(objs[-1].end, after, ce)
             meeting_ctx = IN_PERSON_CUE.search(text, self.sentence.start, f.start)

@@ -33,7 +33,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     """
     ministers leaders presidents men women officials diplomats envoys sides counterparts
     delegations heads premiers chancellors statesmen politicians ambassadors secretaries
-    foreign ministers top diplomats chiefs rulers monarchs kings leaders
+    chiefs rulers monarchs kings
     """.split()
 )
 

@@ -177,7 +177,14 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         for _s, _e, words, starts in _split_run(m.group(0), m.start()):
             honorific = False
             nationality = None
-            while words and (_strip_possessive(words[0]).rstrip(".") in FUNCTION_CAPS or words[0].rstrip(".") in HONORIFICS):
+            whole = " ".join(_strip_possessive(w) if k == len(words) - 1 else w for k, w in enumerate(words))
+            if words[0] not in ("The", "the") and whole in places() and len(words) > 1:
+                p = places()[whole]
+                e = starts[-1] + len(_strip_possessive(words[-1]))
+                out.append(NameMention(starts[0], e, text[starts[0]:e], p.type, None, None, False, starts[0]))
+                continue
+            while words and (_strip_possessive(words[0]).rstrip(".") in FUNCTION_CAPS or words[0].rstrip(".") in HONORIFICS) \
+                    and lookup_place(" ".join(words)) is None:
                 if words[0].rstrip(".") in HONORIFICS:
                     honorific = True
                 words, starts = words[1:], starts[1:]

@@ -1,0 +1,85 @@
+"""The shared rule resources: gazetteer, name finder, cues, time expressions, topics,
+boilerplate and coreference helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bench.extractors.rules import boilerplate, cues, gazetteer, names, timex, topics
+from bench.extractors.rules.coref import EntityTracker
+from bench.model import EntityType, Polarity, Realis
+
+
+def test_gazetteer_types_countries_cities_and_not_demonyms():
+    assert gazetteer.lookup_place("North Korea").type is EntityType.GPE
+    assert gazetteer.lookup_place("Beijing").country == "China"
+    assert gazetteer.lookup_place("Middle East").type is EntityType.LOC
+    assert gazetteer.lookup_place("Russian") is None
+    assert gazetteer.demonym_country("North Korean") == "North Korea"
+    assert gazetteer.lookup_place("Russia").name == "Russia"  # ISO says "Russian Federation"
+
+
+def test_name_finder_splits_demonym_title_and_name():
+    found = names.find_names("Japan's Defence Minister Kenji Arakawa met Chilean President Rosa Ibarra Mena in Tokyo.")
+    got = [(m.text, m.type, m.nationality) for m in found]
+    assert ("Kenji Arakawa", EntityType.PER, "Japan") in got
+    assert ("Rosa Ibarra Mena", EntityType.PER, "Chile") in got
+    assert ("Tokyo", EntityType.GPE, None) in got
+    assert ("Japan", EntityType.GPE, None) in got
+
+
+def test_name_finder_keeps_multiword_places_and_organisations():
+    found = {m.text: m.type for m in names.find_names("On Monday New Delhi said the Ministry of External Affairs of India agreed.")}
+    assert found["New Delhi"] is EntityType.GPE
+    assert found["Ministry of External Affairs of India"] is EntityType.ORG
+
+
+def test_cues_polarity_and_realis():
+    assert cues.classify("will").realis is Realis.PLANNED
+    assert cues.classify("is expected to").realis is Realis.PLANNED
+    assert cues.classify("did not").polarity is Polarity.NEG
+    assert cues.classify("has no plans to").polarity is Polarity.NEG
+    assert cues.classify("has no plans to").realis is Realis.PLANNED
+    assert cues.classify("hopes to").realis is Realis.OTHER
+    assert cues.classify("", after=" was called off").polarity is Polarity.NEG
+    assert cues.classify("", "officials denied reports that").polarity is Polarity.NEG
+    assert cues.classify("usually").realis is Realis.GENERIC
+    assert cues.classify("", future_time=True).realis is Realis.PLANNED
+    assert cues.classify("") is cues.ACTUAL
+
+
+def test_time_expressions_resolve_against_the_document_date():
+    d = dt.date(2024, 5, 13)  # a Monday
+    assert timex.resolve("on Monday", d) == "2024-05-13"
+    assert timex.resolve("on Thursday", d, future=True) == "2024-05-16"
+    assert timex.resolve("in March", d) == "2024-03"
+    assert timex.resolve("in March", d, future=True) == "2025-03"
+    assert timex.resolve("on June 3-4", d) == "2024-06-03/2024-06-04"
+    assert timex.resolve("last week", d) == "2024-05-06/2024-05-12"
+    assert timex.is_future("2024-06-03", d) is True
+    assert timex.is_future("2024-05", d) is False
+
+
+def test_topics_split_coordinated_items_and_stop_at_participants():
+    t = "discussed grain exports, the conflict in Sudan and regional security with Kofi Boateng in Accra."
+    cut = [(t.index("Kofi"), t.index(" in Accra"))]
+    got = [p.text for p in topics.topic_spans(t, len("discussed"), len(t), cut)]
+    assert got == ["grain exports", "the conflict in Sudan", "regional security"]
+
+
+def test_boilerplate_covers_read_more_lists_and_markers():
+    text = "A met B.\n\nAdvertisement\n\nC visited D.\n\nRead more:\n\nE meets F\n\nG visits H\n"
+    spans = [text[s.start:s.end] for s in boilerplate.boilerplate_spans(text)]
+    assert spans == ["Advertisement", "Read more:", "E meets F", "G visits H"]
+    assert boilerplate.dateline_end("OSLO, May 2 (Wire) -- X met Y.", 0) == len("OSLO, May 2 (Wire) -- ")
+
+
+def test_coreference_short_names_and_descriptions():
+    tr = EntityTracker()
+    full = tr.person("Giulio Rastelli", 0, 15, nationality="Italy", title="defence minister")
+    other = tr.person("Kaia Tamm", 20, 29, nationality="Estonia", title="defence minister")
+    assert tr.person("Rastelli", 40, 48) is full
+    assert tr.known_person("Tamm") is other
+    assert tr.by_description("Estonia", {"minister"}) is other
+    assert tr.by_description("Italy", set()) is full
+    assert [c.name for c in tr.recent_persons(2)] == ["Kaia Tamm", "Giulio Rastelli"]
