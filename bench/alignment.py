@@ -55,7 +55,7 @@ class ArgumentAlignment:
 
     ``cluster`` is the gold entity id, or None when unaligned. ``method`` is one of
     ``offsets``, ``text``, ``text_ambiguous``, ``unaligned``. ``candidates`` lists the clusters
-    that competed, the chosen one first.
+    whose names matched the text, the chosen one first (for offsets: the chosen one only).
     """
 
     cluster: str | None
@@ -81,71 +81,103 @@ class DocumentAligner:
     """Aligns predicted arguments of one document to its gold clusters (rules in the module
     docstring). Build one per annotation and reuse it for every system scored on it."""
 
-    __slots__ = ("annotation", "_starts", "_mentions", "_max_len", "_names", "_cache", "_keys", "_order")
+    __slots__ = ("annotation", "_index", "_names", "alignments", "keys", "_order", "_exact", "_by_cluster")
 
     def __init__(self, annotation: Annotation):
         self.annotation = annotation
-        mentions = []
-        order: dict[str, tuple[int, str]] = {}
+        # Exact mention spans -> cluster: most offset lookups end here.
+        exact: dict[tuple[int, int], str] = {}
+        shared = False
         for e in annotation.entities:
-            first = min((m.start for m in e.mentions), default=1 << 62)
-            order[e.id] = (first, e.id)
+            eid = e.id
             for m in e.mentions:
-                mentions.append((m.start, m.end, e.id))
-        mentions.sort()
-        self._mentions = mentions
-        self._starts = [m[0] for m in mentions]
-        self._max_len = max((m[1] - m[0] for m in mentions), default=0)
-        self._order = order
+                span = (m.start, m.end)
+                if exact.setdefault(span, eid) != eid:
+                    shared = True
+        if shared:  # two clusters claim one span (bad gold): the earlier-first-mention one wins
+            for e in sorted(annotation.entities, key=lambda e: self.order[e.id], reverse=True):
+                for m in e.mentions:
+                    exact[(m.start, m.end)] = e.id
+        self._exact = exact
+        self._index: tuple | None = None  # sorted mentions, for partial overlaps; built on demand
+        self._order: dict[str, tuple[int, str]] | None = None
         self._names: dict[str, tuple[str, ...]] | None = None  # built on first text lookup
-        self._cache: dict[ArgumentRef, ArgumentAlignment] = {}
-        self._keys: dict[ArgumentRef, str] = {}
+        self._by_cluster: dict[str, ArgumentAlignment] = {}
+        # (text, start, end) -> alignment, and -> relation-key component (the cluster id or the
+        # unaligned key). Public so the scorer's inner loop can read them without a method
+        # call; they are filled through ``align`` and ``key``.
+        self.alignments: dict[tuple, ArgumentAlignment] = {}
+        self.keys: dict[tuple, str] = {}
+
+    @property
+    def order(self) -> dict[str, tuple[int, str]]:
+        """Cluster id -> (offset of its first mention, id): the tie-break order."""
+        if self._order is None:
+            self._order = {
+                e.id: (min((m.start for m in e.mentions), default=1 << 62), e.id)
+                for e in self.annotation.entities
+            }
+        return self._order
 
     # ----------------------------------------------------------------- public
 
     def align(self, arg: ArgumentRef) -> ArgumentAlignment:
         """The alignment of ``arg`` (cached)."""
-        found = self._cache.get(arg)
+        ck = (arg.text, arg.start, arg.end)
+        found = self.alignments.get(ck)
         if found is None:
             found = self._align(arg)
-            self._cache[arg] = found
+            self.alignments[ck] = found
         return found
 
     def key(self, arg: ArgumentRef) -> str:
-        """The cluster id of ``arg``, or its ``unaligned_key`` (cached; the scorer's hot path)."""
-        k = self._keys.get(arg)
+        """The cluster id of ``arg``, or its ``unaligned_key`` (cached in ``keys``)."""
+        ck = (arg.text, arg.start, arg.end)
+        k = self.keys.get(ck)
         if k is None:
             al = self.align(arg)
             k = al.cluster if al.cluster is not None else unaligned_key(arg.text)
-            self._keys[arg] = k
+            self.keys[ck] = k
         return k
 
     # ----------------------------------------------------------------- rules
 
     def _align(self, arg: ArgumentRef) -> ArgumentAlignment:
         if arg.start is not None and arg.end is not None and arg.start < arg.end:
+            exact = self._exact.get((arg.start, arg.end))
+            if exact is not None:
+                found = self._by_cluster.get(exact)
+                if found is None:
+                    found = self._by_cluster[exact] = ArgumentAlignment(exact, OFFSETS, (exact,))
+                return found
             by_offsets = self._by_offsets(arg.start, arg.end)
             if by_offsets is not None:
                 return by_offsets
         return self._by_text(arg.text)
 
     def _by_offsets(self, start: int, end: int) -> ArgumentAlignment | None:
+        if self._index is None:
+            mentions = sorted((m.start, m.end, e.id) for e in self.annotation.entities for m in e.mentions)
+            max_len = max((m[1] - m[0] for m in mentions), default=0)
+            self._index = (mentions, [m[0] for m in mentions], max_len)
+        mentions, starts, max_len = self._index
         # Candidates: mentions starting before ``end`` and no earlier than start - max_len.
-        hi = bisect.bisect_left(self._starts, end)
-        lo = bisect.bisect_left(self._starts, start - self._max_len)
-        best: dict[str, tuple] = {}
-        for m_start, m_end, cid in self._mentions[lo:hi]:
+        hi = bisect.bisect_left(starts, end)
+        lo = bisect.bisect_left(starts, start - max_len)
+        best = None
+        order = self.order
+        for m_start, m_end, cid in mentions[lo:hi]:
             overlap = min(end, m_end) - max(start, m_start)
             if overlap <= 0:
                 continue
             difference = (m_end - m_start) + (end - start) - 2 * overlap
-            rank = (-overlap, difference, m_start, cid)
-            if cid not in best or rank < best[cid]:
-                best[cid] = rank
-        if not best:
+            rank = (-overlap, difference, m_start, order[cid])
+            if best is None or rank < best:
+                best = rank
+        if best is None:
             return None
-        ranked = sorted(best.values())
-        return ArgumentAlignment(ranked[0][3], OFFSETS, tuple(r[3] for r in ranked))
+        cid = best[3][1]
+        return ArgumentAlignment(cid, OFFSETS, (cid,))
 
     def _by_text(self, text: str) -> ArgumentAlignment:
         if self._names is None:
@@ -164,7 +196,7 @@ class DocumentAligner:
                 norm = normalize(surface)
                 if norm:
                     index.setdefault(norm, set()).add(e.id)
-        order = self._order
+        order = self.order
         return {k: tuple(sorted(v, key=lambda c: order.get(c, (1 << 62, c)))) for k, v in index.items()}
 
 

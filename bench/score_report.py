@@ -139,7 +139,7 @@ def score_to_json(
     problems = [p if isinstance(p, dict) else problem_to_dict(p) for p in input_problems]
     err_block = {}
     for s in systems:
-        if s.errors is None:
+        if s.error_totals is None:
             continue
         entry = {"tier": ERROR_TIER, "counts": s.error_counts()}
         if errors:

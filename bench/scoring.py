@@ -41,22 +41,17 @@ Python API (stable; the runner and ``bench compare`` call it):
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .alignment import (
-    METHODS,
-    UNALIGNED,
-    ArgumentAlignment,
-    DocumentAligner,
-    backoff_compatible,
-    is_unaligned_key,
-    part_of_closure,
-)
+from .alignment import METHODS, DocumentAligner, backoff_compatible, part_of_closure
 from .errors import ParameterError
 from .model import (
     Annotation,
@@ -65,10 +60,12 @@ from .model import (
     Polarity,
     PredictedRelation,
     PredictedTopic,
+    Realis,
     Relation,
     RelationType,
     Span,
 )
+from .taxonomy import ERROR_CLASSES, ErrorRecord, count_errors, error_records
 from .text import dice, document_sentences, tokens
 
 SCORER_VERSION = "1.0.0"
@@ -79,18 +76,10 @@ TYPE_NAMES = tuple(t.value for t in TYPES)
 TP, FP, FN = 0, 1, 2
 
 VISITED, MET, DISCUSSED = TYPES
-NEG = Polarity.NEG
+NEG, POS = Polarity.NEG, Polarity.POS
+ACTUAL, PLANNED = Realis.ACTUAL, Realis.PLANNED
 
-ERROR_CLASSES = (
-    "wrong_type",
-    "reversed_direction",
-    "one_argument_wrong",
-    "unaligned_argument",
-    "trap",
-    "spurious_pair",
-    "missed",
-)
-ERROR_TIER = "pair"
+ERROR_TIER = "pair"  # the tier the error taxonomy describes
 
 
 # --------------------------------------------------------------------------- configuration
@@ -204,61 +193,6 @@ def tier_metrics(totals: np.ndarray, zero_division: float = 0.0) -> dict:
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorRecord:
-    """One false positive or false negative of the pair tier, readable on its own.
-
-    ``kind`` is ``false_positive`` or ``false_negative``; ``error`` one of ``ERROR_CLASSES``.
-    ``head``/``tail`` describe the arguments (text, aligned cluster and its name, how aligned);
-    ``prediction`` is a representative prediction (the first in a fixed order, so the record
-    does not depend on input order) and ``predictions`` how many collapsed onto the same key;
-    ``gold`` is the gold relation missed, or the one that explains the false positive.
-    """
-
-    doc_id: str
-    kind: str
-    error: str
-    type: str
-    head: dict
-    tail: dict
-    sentence: str | None
-    explanation: str
-    prediction: PredictedRelation | None = None
-    predictions: int = 0
-    gold: Relation | None = None
-    related: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict:
-        from .jsonio import prediction_to_dict
-
-        out = {
-            "doc_id": self.doc_id,
-            "kind": self.kind,
-            "class": self.error,
-            "type": self.type,
-            "head": self.head,
-            "tail": self.tail,
-            "sentence": self.sentence,
-            "explanation": self.explanation,
-        }
-        if self.prediction is not None:
-            out["prediction"] = prediction_to_dict(self.prediction)
-            out["predictions"] = self.predictions
-        if self.gold is not None:
-            g = self.gold
-            out["gold"] = {
-                "id": g.id, "type": g.type.value, "head": g.head, "tail": g.tail,
-                "polarity": g.polarity.value, "realis": g.realis.value,
-            }
-        if self.related:
-            out["related"] = list(self.related)
-        return out
-
-    @property
-    def sort_key(self) -> tuple:
-        return (self.doc_id, self.kind, self.error, self.type, str(self.head.get("name")), str(self.tail.get("name")))
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class SystemScore:
     """The scores of one system on one set of documents.
@@ -267,8 +201,9 @@ class SystemScore:
     order: visited, met, discussed) x ``[tp, fp, fn]``. The bootstrap and the paired tests
     work from these, so two SystemScores on the same ``doc_ids`` can be compared without
     rescoring. ``tallies[tier]`` holds ``trap_hits`` and ``ignored``; ``alignment`` counts
-    predictions and how their arguments aligned; ``errors`` is the pair-tier taxonomy (None
-    when scored with ``details=False``).
+    predictions and how their arguments aligned; ``error_totals`` counts the pair-tier errors
+    per taxonomy class, and ``errors`` lists them as readable records (built on first access).
+    The last three are None when scored with ``details=False``.
     """
 
     name: str
@@ -277,7 +212,20 @@ class SystemScore:
     config: ScoringConfig
     tallies: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     alignment: Mapping[str, int] | None = None
-    errors: tuple[ErrorRecord, ...] | None = None
+    error_totals: Mapping[str, int] | None = None
+    _pending: tuple | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def errors(self) -> tuple[ErrorRecord, ...] | None:
+        """Every pair-tier false positive and false negative as an ``ErrorRecord``, sorted by
+        document, kind, class and type (None when scored with ``details=False``)."""
+        if self._pending is None:
+            return None
+        if "errors" not in self._memo:
+            records = [r for gd, pair, members in self._pending for r in error_records(gd, pair, members)]
+            self._memo["errors"] = tuple(records)
+        return self._memo["errors"]
 
     @property
     def tiers(self) -> tuple[str, ...]:
@@ -300,10 +248,9 @@ class SystemScore:
         }
 
     def error_counts(self) -> dict[str, int]:
-        """How many errors of each taxonomy class (pair tier)."""
+        """How many errors of each taxonomy class (pair tier); all zero without details."""
         out = dict.fromkeys(ERROR_CLASSES, 0)
-        for e in self.errors or ():
-            out[e.error] += 1
+        out.update(self.error_totals or {})
         return out
 
     def _tier(self, tier: str) -> np.ndarray:
@@ -326,11 +273,12 @@ def _key(ti: int, head: str, tail: str) -> tuple[str, str]:
 
 
 class _GoldDoc:
-    """The gold of one document, indexed for scoring."""
+    """The gold of one document, indexed for scoring. Only what the pair tier needs is built
+    up front; the rest on first use."""
 
     __slots__ = (
-        "doc_id", "annotation", "document", "aligner", "pos", "ignored", "neg", "strict",
-        "by_key", "_closure", "_sentences", "names",
+        "doc_id", "annotation", "document", "aligner", "pos", "ignored", "neg", "_strict",
+        "_by_key", "_closure", "_sentences", "_names", "roles",
     )
 
     def __init__(self, annotation: Annotation, document: Document | None):
@@ -338,30 +286,53 @@ class _GoldDoc:
         self.annotation = annotation
         self.document = document
         self.aligner = DocumentAligner(annotation)
-        self.names = {e.id: e.name for e in annotation.entities}
-        pos = [set(), set(), set()]
-        other = [set(), set(), set()]
-        neg = [set(), set(), set()]
-        strict = [set(), set(), set()]
-        by_key: list[dict[tuple, list[Relation]]] = [{}, {}, {}]
-        for r in sorted(annotation.relations, key=lambda r: r.id):
-            ti = _type_index(r.type)
-            k = _key(ti, r.head, r.tail)
-            by_key[ti].setdefault(k, []).append(r)
-            strict[ti].add((*k, r.polarity is NEG, r.realis))
-            if r.is_gold_positive:
-                pos[ti].add(k)
-            elif r.polarity is NEG:
-                neg[ti].add(k)
+        pos = (set(), set(), set())
+        other = (set(), set(), set())
+        neg = (set(), set(), set())
+        for r in annotation.relations:
+            rt = r.type
+            ti = 0 if rt is VISITED else (1 if rt is MET else 2)
+            h, t = r.head, r.tail
+            k = (t, h) if ti and t < h else (h, t)
+            if r.polarity is POS:
+                realis = r.realis
+                if realis is ACTUAL or realis is PLANNED:  # Relation.is_gold_positive, inlined
+                    pos[ti].add(k)
+                else:
+                    other[ti].add(k)
             else:
-                other[ti].add(k)
+                neg[ti].add(k)
         self.pos = pos
-        self.ignored = [other[i] - pos[i] for i in range(3)]
-        self.neg = [neg[i] - pos[i] - other[i] for i in range(3)]
-        self.strict = strict
-        self.by_key = by_key
-        self._closure = None
-        self._sentences = None
+        self.ignored = tuple(other[i] - pos[i] for i in range(3))
+        self.neg = tuple(neg[i] - pos[i] - other[i] for i in range(3))
+        self._strict = self._by_key = self._closure = self._sentences = self._names = None
+        self.roles = None  # filled by bench.taxonomy on first use
+
+    @property
+    def strict(self) -> tuple[set, set, set]:
+        """Per type, the strict-tier keys of every gold relation: (head, tail, is NEG, realis)."""
+        if self._strict is None:
+            self._strict = (set(), set(), set())
+            for ti, rels in enumerate(self.by_key):
+                for k, rs in rels.items():
+                    self._strict[ti].update((*k, r.polarity is NEG, r.realis) for r in rs)
+        return self._strict
+
+    @property
+    def by_key(self) -> tuple[dict, dict, dict]:
+        """Per type, pair key -> the gold relations (any polarity and realis) with that key."""
+        if self._by_key is None:
+            self._by_key = ({}, {}, {})
+            for r in self.annotation.relations:
+                ti = _type_index(r.type)
+                self._by_key[ti].setdefault(_key(ti, r.head, r.tail), []).append(r)
+        return self._by_key
+
+    @property
+    def names(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = {e.id: e.name for e in self.annotation.entities}
+        return self._names
 
     @property
     def closure(self) -> dict[str, frozenset[str]] | None:
@@ -380,7 +351,8 @@ class _GoldDoc:
         return self._sentences
 
     def positive_relations(self, ti: int, key: tuple) -> list[Relation]:
-        return [r for r in self.by_key[ti].get(key, ()) if r.is_gold_positive]
+        """Gold-positive relations with this key, by id."""
+        return sorted((r for r in self.by_key[ti].get(key, ()) if r.is_gold_positive), key=lambda r: r.id)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -425,17 +397,17 @@ class Scorer:
         if stats is not None:
             stats.update(dict.fromkeys(METHODS, 0))
             stats["outside_documents"] = outside
-        errors: list[ErrorRecord] | None = [] if details else None
-        for i, doc_id in enumerate(self.doc_ids):
-            _score_document(
-                self._gold[doc_id], by_doc.get(doc_id, ()), i, counts, tallies, self.config,
-                stats, errors,
-            )
-        if errors is not None:
-            errors.sort(key=lambda e: e.sort_key)
+        error_totals = dict.fromkeys(ERROR_CLASSES, 0) if details else None
+        pending: list | None = [] if details else None
+        with _gc_paused():
+            for i, doc_id in enumerate(self.doc_ids):
+                _score_document(
+                    self._gold[doc_id], by_doc.get(doc_id, ()), i, counts, tallies, self.config,
+                    stats, error_totals, pending,
+                )
         return SystemScore(
-            name, self.doc_ids, counts, self.config, tallies, stats,
-            tuple(errors) if errors is not None else None,
+            name, self.doc_ids, counts, self.config, tallies, stats, error_totals,
+            tuple(pending) if pending is not None else None,
         )
 
 
@@ -460,10 +432,25 @@ def score_corpus(
     return Scorer(docs, gold, config).score(predictions, name, details)
 
 
-def _score_document(gd, preds, i, counts, tallies, config, stats, errors) -> None:
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while scoring. Scoring allocates millions of small
+    tuples and sets but no cycles worth collecting; with a million prediction objects alive,
+    every full collection it would trigger walks them all (measured: up to 2x slower)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _score_document(gd, preds, i, counts, tallies, config, stats, error_totals, pending) -> None:
     want_strict = "strict" in counts
-    want_members = errors is not None or "topic" in counts or "evidence" in counts
+    want_members = pending is not None or "topic" in counts or "evidence" in counts
     key = gd.aligner.key
+    cache = gd.aligner.keys
     pair = (set(), set(), set())
     strict = (set(), set(), set()) if want_strict else None
     members: dict[tuple, list[PredictedRelation]] | None = {} if want_members else None
@@ -471,8 +458,14 @@ def _score_document(gd, preds, i, counts, tallies, config, stats, errors) -> Non
     for p in preds:
         rt = p.type
         ti = 0 if rt is VISITED else (1 if rt is MET else 2)
-        h = key(p.head)
-        t = key(p.tail)
+        a = p.head
+        h = cache.get((a.text, a.start, a.end))
+        if h is None:
+            h = key(a)
+        a = p.tail
+        t = cache.get((a.text, a.start, a.end))
+        if t is None:
+            t = key(a)
         if ti and t < h:
             h, t = t, h
         if strict is not None:
@@ -524,8 +517,11 @@ def _score_document(gd, preds, i, counts, tallies, config, stats, errors) -> Non
 
     if stats is not None:
         _alignment_stats(gd, preds, pair, negative, stats)
-    if errors is not None:
-        errors.extend(_taxonomy(gd, pair, members))
+    if error_totals is not None:
+        before = sum(error_totals.values())
+        count_errors(gd, pair, error_totals)
+        if sum(error_totals.values()) != before:  # keep what the records need, built on demand
+            pending.append((gd, pair, members))
 
 
 def _lenient(gd: _GoldDoc, pair, out: np.ndarray, tally: dict) -> None:
@@ -674,19 +670,32 @@ def _project(spans: Iterable[Span], sentences: list[Span], starts: list[int]) ->
 
 
 def _predicted_evidence(p: PredictedRelation) -> tuple[Span, ...]:
+    """A prediction's evidence spans, or its trigger when it gives none."""
     if p.evidence:
         return p.evidence
     return (p.trigger,) if p.trigger is not None else ()
 
 
+def _gold_evidence(r: Relation) -> tuple[Span, ...]:
+    """A gold relation's evidence sentences, or its trigger when it has none (the same rule
+    as for predictions, so the gold emitted as predictions scores 1.0)."""
+    if r.evidence.sentences:
+        return r.evidence.sentences
+    return (r.evidence.trigger.span,) if r.evidence.trigger is not None else ()
+
+
 def _evidence(gd: _GoldDoc, tp_keys: list[set], members, out: np.ndarray) -> None:
-    sentences = gd.sentences
-    starts = [s.start for s in sentences]
+    sentences = starts = None
     for ti in range(3):
         tp = fp = fn = 0
         for k in tp_keys[ti]:
-            gold_spans = [s for r in gd.positive_relations(ti, k) for s in r.evidence.sentences]
+            gold_spans = [s for r in gd.positive_relations(ti, k) for s in _gold_evidence(r)]
             pred_spans = [s for p in members.get((ti, k), ()) for s in _predicted_evidence(p)]
+            if not gold_spans and not pred_spans:
+                continue
+            if sentences is None:
+                sentences = gd.sentences
+                starts = [s.start for s in sentences]
             g = _project(gold_spans, sentences, starts)
             pr = _project(pred_spans, sentences, starts)
             both = len(g & pr)
@@ -698,159 +707,17 @@ def _evidence(gd: _GoldDoc, tp_keys: list[set], members, out: np.ndarray) -> Non
 
 
 def _alignment_stats(gd: _GoldDoc, preds, pair, negative: int, stats: dict) -> None:
-    align = gd.aligner.align
+    cache = gd.aligner.alignments
     stats["predictions"] += len(preds)
     stats["negative"] += negative
     stats["duplicates"] += len(preds) - negative - sum(len(s) for s in pair)
+    methods = Counter()
     for p in preds:
-        stats[align(p.head).method] += 1
-        stats[align(p.tail).method] += 1
-
-
-def _pred_order(p: PredictedRelation) -> tuple:
-    def arg(a: ArgumentRef):
-        return (-1 if a.start is None else a.start, -1 if a.end is None else a.end, a.text)
-
-    return (
-        arg(p.head), arg(p.tail), p.realis or "", p.polarity or "", p.mode or "",
-        tuple((s.start, s.end) for s in p.evidence), -1 if p.score is None else p.score,
-        tuple((t.text, t.label or "") for t in p.topics),
-    )
-
-
-def _sentence_text(gd: _GoldDoc, spans: Iterable[Span | None]) -> str | None:
-    doc = gd.document
-    if doc is None:
-        return None
-    sentences = gd.sentences
-    starts = [s.start for s in sentences]
-    for s in spans:
-        if s is None or not 0 <= s.start < s.end <= len(doc.text):
-            continue
-        j = bisect.bisect_right(starts, s.start) - 1
-        if 0 <= j < len(sentences) and sentences[j].start <= s.start < sentences[j].end:
-            sent = sentences[j]
-            return doc.text[sent.start : sent.end]
-        return doc.text[s.start : s.end]
-    return None
-
-
-def _comention_sentence(gd: _GoldDoc, a: str, b: str) -> str | None:
-    """For a prediction without offsets: the first sentence mentioning both clusters."""
-    doc = gd.document
-    if doc is None:
-        return None
-    ents = gd.annotation.entities_by_id
-    if a not in ents or b not in ents:
-        return None
-    for s in gd.sentences:
-        if any(s.contains(m.span) for m in ents[a].mentions) and any(
-            s.contains(m.span) for m in ents[b].mentions
-        ):
-            return doc.text[s.start : s.end]
-    return None
-
-
-def _arg_info(gd: _GoldDoc, al: ArgumentAlignment | None, cluster: str, text: str | None) -> dict:
-    out: dict = {}
-    if text is not None:
-        out["text"] = text
-    if al is not None and not al.aligned:
-        out.update(cluster=None, name=None, aligned_by=UNALIGNED)
-        return out
-    out["cluster"] = cluster
-    out["name"] = gd.names.get(cluster, cluster)
-    if al is not None:
-        out["aligned_by"] = al.method
-        if len(al.candidates) > 1 and al.method != "offsets":
-            out["candidates"] = list(al.candidates)
-    return out
-
-
-def _relation_text(gd: _GoldDoc, r: Relation) -> str:
-    arrow = " -> " if r.type is VISITED else ", "
-    return f"{r.id} {r.type.value}({gd.names.get(r.head, r.head)}{arrow}{gd.names.get(r.tail, r.tail)})"
-
-
-def _classify_fp(gd: _GoldDoc, ti: int, k: tuple) -> tuple[str, Relation | None, str]:
-    h, t = k
-    first = _first_relation
-    if is_unaligned_key(h) or is_unaligned_key(t):
-        return "unaligned_argument", None, "matches no gold entity by offsets or text"
-    if k in gd.neg[ti]:
-        r = first(gd.by_key[ti][k], lambda r: r.polarity is NEG)
-        return "trap", r, f"the text negates this relation: gold {_relation_text(gd, r)} is NEG"
-    if ti == 0 and (t, h) in gd.pos[0]:
-        r = first(gd.by_key[0][(t, h)], lambda r: r.is_gold_positive)
-        return "reversed_direction", r, f"gold has the opposite direction: {_relation_text(gd, r)}"
-    for tj in range(3):
-        if tj == ti:
-            continue
-        for gk in ((h, t), (t, h)):
-            if gk in gd.pos[tj]:
-                r = first(gd.by_key[tj][gk], lambda r: r.is_gold_positive)
-                return "wrong_type", r, f"gold relates these entities as {TYPE_NAMES[tj]}: {_relation_text(gd, r)}"
-    for gk in sorted(gd.pos[ti]):
-        if ti == 0:
-            shared = (gk[0] == h) + (gk[1] == t)
-        else:
-            shared = len({h, t} & set(gk))
-        if shared == 1:
-            r = first(gd.by_key[ti][gk], lambda r: r.is_gold_positive)
-            return "one_argument_wrong", r, f"one argument differs from gold {_relation_text(gd, r)}"
-    return "spurious_pair", None, "no gold relation links these entities in this document"
-
-
-def _first_relation(rels: list[Relation], pred) -> Relation:
-    return next(r for r in rels if pred(r))
-
-
-def _taxonomy(gd: _GoldDoc, pair, members) -> list[ErrorRecord]:
-    out: list[ErrorRecord] = []
-    align = gd.aligner.align
-    related: dict[tuple, list[str]] = {}
-    for ti in range(3):
-        P = pair[ti]
-        fps = sorted(P - gd.pos[ti] - gd.ignored[ti])
-        for k in fps:
-            error, gold, why = _classify_fp(gd, ti, k)
-            preds = sorted(members[(ti, k)], key=_pred_order)
-            rep = preds[0]
-            ha, ta = align(rep.head), align(rep.tail)
-            if error == "unaligned_argument":
-                roles = [r for r, al in (("head", ha), ("tail", ta)) if not al.aligned]
-                why = f"the {' and '.join(roles)} {why}"
-            sentence = _sentence_text(gd, (*rep.evidence, rep.trigger, rep.head.span, rep.tail.span))
-            if sentence is None and ha.aligned and ta.aligned:
-                sentence = _comention_sentence(gd, ha.cluster, ta.cluster)
-            if gold is not None and error != "trap":
-                gti = _type_index(gold.type)
-                related.setdefault((gti, _key(gti, gold.head, gold.tail)), []).append(error)
-            out.append(
-                ErrorRecord(
-                    gd.doc_id, "false_positive", error, TYPE_NAMES[ti],
-                    _arg_info(gd, ha, ha.cluster or "", rep.head.text),
-                    _arg_info(gd, ta, ta.cluster or "", rep.tail.text),
-                    sentence, why, rep, len(preds), gold,
-                )
-            )
-    for ti in range(3):
-        for k in sorted(gd.pos[ti] - pair[ti]):
-            r = _first_relation(gd.by_key[ti][k], lambda r: r.is_gold_positive)
-            rel = tuple(sorted(set(related.get((ti, k), ()))))
-            why = "no prediction aligned to this relation"
-            if rel:
-                why += "; predicted with an error: " + ", ".join(rel)
-            trigger = r.evidence.trigger.span if r.evidence.trigger is not None else None
-            out.append(
-                ErrorRecord(
-                    gd.doc_id, "false_negative", "missed", TYPE_NAMES[ti],
-                    _arg_info(gd, None, r.head, None), _arg_info(gd, None, r.tail, None),
-                    _sentence_text(gd, (*r.evidence.sentences, trigger)), why,
-                    gold=r, related=rel,
-                )
-            )
-    return out
+        a, b = p.head, p.tail
+        methods[cache[(a.text, a.start, a.end)].method] += 1
+        methods[cache[(b.text, b.start, b.end)].method] += 1
+    for m, c in methods.items():
+        stats[m] += c
 
 
 # --------------------------------------------------------------------------- oracle
