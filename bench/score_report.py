@@ -280,7 +280,9 @@ def _text(report: dict, markdown: bool, errors: bool) -> str:
     out.append("")
     out.append(
         f"0/0 counts as {zd:g} (zero_division; '-' marks a type with no gold and no predictions); "
-        "macro averages the types with gold or predictions; duplicate predictions of one relation count once."
+        "macro averages the types with gold or predictions; duplicate predictions of one relation count once; "
+        "traps: predictions of a relation the text negates (false positives); ignored: predictions of "
+        "OTHER/GENERIC gold (neither TP nor FP)."
     )
     if report.get("errors"):
         out.append("")
@@ -316,7 +318,8 @@ def _record_lines(system: str, r: dict, markdown: bool) -> list[str]:
     pad = "  "
     lines.append(f"{pad}why: {r['explanation']}")
     if r.get("sentence"):
-        lines.append(f"{pad}sentence: {r['sentence']}")
+        label = "sentence mentioning both" if r.get("sentence_source") == "co-mention" else "sentence"
+        lines.append(f"{pad}{label}: {r['sentence']}")
     if r.get("predictions", 1) > 1:
         lines.append(f"{pad}({r['predictions']} predictions collapsed onto this relation)")
     return lines

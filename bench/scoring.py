@@ -218,8 +218,9 @@ class SystemScore:
 
     @property
     def errors(self) -> tuple[ErrorRecord, ...] | None:
-        """Every pair-tier false positive and false negative as an ``ErrorRecord``, sorted by
-        document, kind, class and type (None when scored with ``details=False``)."""
+        """Every pair-tier false positive and false negative as an ``ErrorRecord``: by
+        document, false positives first, then by type and relation key (None when scored
+        with ``details=False``)."""
         if self._pending is None:
             return None
         if "errors" not in self._memo:

@@ -52,7 +52,11 @@ class ErrorRecord:
     name, how it was aligned); ``prediction`` is a representative prediction (the first in a
     fixed order, so the record does not depend on input order) and ``predictions`` how many
     predictions collapsed onto the same key; ``gold`` is the gold relation missed, or the one
-    that explains the false positive; ``sentence`` the sentence it comes from.
+    that explains the false positive; ``sentence`` the sentence it comes from, and
+    ``sentence_source`` how that sentence was found: ``prediction`` (the prediction's
+    evidence, trigger or argument offsets), ``co-mention`` (a prediction without offsets: the
+    first sentence mentioning both aligned arguments) or ``gold`` (a missed relation's
+    evidence).
     """
 
     doc_id: str
@@ -67,6 +71,7 @@ class ErrorRecord:
     predictions: int = 0
     gold: Relation | None = None
     related: tuple[str, ...] = ()
+    sentence_source: str | None = None
 
     def to_dict(self) -> dict:
         from .jsonio import prediction_to_dict
@@ -79,6 +84,7 @@ class ErrorRecord:
             "head": self.head,
             "tail": self.tail,
             "sentence": self.sentence,
+            "sentence_source": self.sentence_source,
             "explanation": self.explanation,
         }
         if self.prediction is not None:
@@ -261,8 +267,10 @@ def error_records(gd, pair: tuple[set, set, set], members: dict) -> list[ErrorRe
                 roles = [r for r, al in (("head", ha), ("tail", ta)) if not al.aligned]
                 why = f"the {' and '.join(roles)} {why}"
             sentence = _sentence_text(gd, (*rep.evidence, rep.trigger, rep.head.span, rep.tail.span))
+            source = "prediction" if sentence is not None else None
             if sentence is None and ha.aligned and ta.aligned:
                 sentence = _comention_sentence(gd, ha.cluster, ta.cluster)
+                source = "co-mention" if sentence is not None else None
             if gold is not None and error != "trap":
                 gti = TYPE_NAMES.index(gold.type.value)
                 gk = (gold.tail, gold.head) if gti and gold.tail < gold.head else (gold.head, gold.tail)
@@ -272,7 +280,7 @@ def error_records(gd, pair: tuple[set, set, set], members: dict) -> list[ErrorRe
                     gd.doc_id, FALSE_POSITIVE, error, TYPE_NAMES[ti],
                     _arg_info(gd, ha, ha.cluster or "", rep.head.text),
                     _arg_info(gd, ta, ta.cluster or "", rep.tail.text),
-                    sentence, why, rep, len(preds), gold,
+                    sentence, why, rep, len(preds), gold, sentence_source=source,
                 )
             )
     for ti in range(3):
@@ -283,12 +291,13 @@ def error_records(gd, pair: tuple[set, set, set], members: dict) -> list[ErrorRe
             if rel:
                 why += "; predicted with an error: " + ", ".join(rel)
             trigger = r.evidence.trigger.span if r.evidence.trigger is not None else None
+            sentence = _sentence_text(gd, (*r.evidence.sentences, trigger))
             out.append(
                 ErrorRecord(
                     gd.doc_id, FALSE_NEGATIVE, "missed", TYPE_NAMES[ti],
                     _arg_info(gd, None, r.head, None), _arg_info(gd, None, r.tail, None),
-                    _sentence_text(gd, (*r.evidence.sentences, trigger)), why,
-                    gold=r, related=rel,
+                    sentence, why, gold=r, related=rel,
+                    sentence_source="gold" if sentence is not None else None,
                 )
             )
     return out
