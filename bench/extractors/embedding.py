@@ -162,17 +162,28 @@ class EmbeddingExtractor:
 
     def extract(self, docs: Iterable[Document]) -> Iterator[PredictedRelation]:
         protos = self._ensure_fitted()
+        chunk: list[tuple[Document, list]] = []
         for doc, _sdoc, cands in cand.iter_candidates(load_spacy(), docs, self.batch_size):
-            yield from self._relations(doc, cands, protos)
+            chunk.append((doc, cands))
+            if len(chunk) >= self.batch_size:
+                yield from self._chunk_relations(chunk, protos)
+                chunk = []
+        yield from self._chunk_relations(chunk, protos)
 
-    def _relations(self, doc: Document, cands: list, protos) -> list[PredictedRelation]:
-        if not cands:
-            return []
-        X = self._embed([self.text(c) for c in cands])
+    def _chunk_relations(self, chunk: list[tuple[Document, list]], protos) -> Iterator[PredictedRelation]:
+        """Relations of several documents, their candidate texts embedded in one call."""
+        texts = [self.text(c) for _, cands in chunk for c in cands]
+        X = self._embed(texts)
+        k = 0
+        for doc, cands in chunk:
+            yield from self._relations(doc, cands, X[k : k + len(cands)], protos)
+            k += len(cands)
+
+    def _relations(self, doc: Document, cands: list, X, protos) -> list[PredictedRelation]:
         found = []
         for rtype, kind in KINDS.items():
             proto = protos.get(rtype)
-            if proto is None:
+            if proto is None or not cands:
                 continue
             pos, neg, threshold = proto
             scores = X @ pos - X @ neg
