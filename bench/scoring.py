@@ -20,7 +20,9 @@ The rules (decided; docs/scoring.md is the full statement):
   ``topic``: on the discussed relations that are pair-tier true positives, predicted topics
   against gold topics, token Dice >= 0.5, one-to-one greedy by highest Dice. ``evidence``: on
   every pair-tier true positive, the document sentences overlapped by the predicted evidence
-  against those overlapped by the gold evidence.
+  (or its trigger) against those overlapped by the gold evidence (or trigger). In both, what
+  the gold positives of the key say is required; what its POS OTHER/GENERIC relations say is
+  optional (neither TP nor FP), like the relations themselves.
 - **Metrics.** Per type and micro (pooled counts) P/R/F1; macro is the mean of the per-type
   values over the types that have any gold or any prediction in that tier (the excluded
   types are recorded). ``F1 = 2tp / (2tp + fp + fn)``. A 0/0 takes the value
@@ -351,9 +353,14 @@ class _GoldDoc:
             self._sentences = document_sentences(self.document) if self.document is not None else []
         return self._sentences
 
-    def positive_relations(self, ti: int, key: tuple) -> list[Relation]:
-        """Gold-positive relations with this key, by id."""
-        return sorted((r for r in self.by_key[ti].get(key, ()) if r.is_gold_positive), key=lambda r: r.id)
+    def relations_for(self, ti: int, key: tuple) -> tuple[list[Relation], list[Relation]]:
+        """The gold relations of a key that the topic and evidence tiers use, by id: the
+        gold positives (required) and the POS ones of realis OTHER/GENERIC (optional: what a
+        prediction says about them is neither rewarded nor penalised)."""
+        rels = sorted(self.by_key[ti].get(key, ()), key=lambda r: r.id)
+        required = [r for r in rels if r.is_gold_positive]
+        optional = [r for r in rels if r.polarity is POS and not r.is_gold_positive]
+        return required, optional
 
 
 # --------------------------------------------------------------------------- scoring
@@ -596,25 +603,39 @@ def _topic_tokens(t: PredictedTopic) -> tuple[str, ...]:
     return tuple(tokens(t.text or t.label or ""))
 
 
+def _topic_units(relations: Iterable[Relation], skip: Iterable[str] = ()) -> dict[str, list[list[str]]]:
+    """Gold topics as units, one per distinct normalised label: label -> its token lists
+    (the label's and each mention's)."""
+    units: dict[str, list[list[str]]] = {}
+    for r in relations:
+        for topic in r.topics:
+            label = " ".join(tokens(topic.label))
+            if label in skip:
+                continue
+            texts = units.setdefault(label, [])
+            texts.append(tokens(topic.label))
+            texts.extend(tokens(m.text) for m in topic.mentions)
+    return units
+
+
 def _topics(gd: _GoldDoc, tp_keys: set, members, out: np.ndarray, threshold: float) -> None:
     tp = fp = fn = 0
     for k in sorted(tp_keys):
-        # Gold topics of this key, one unit per distinct normalised label.
-        units: dict[str, list[list[str]]] = {}
-        for r in gd.positive_relations(2, k):
-            for topic in r.topics:
-                texts = units.setdefault(" ".join(tokens(topic.label)), [])
-                texts.append(tokens(topic.label))
-                texts.extend(tokens(m.text) for m in topic.mentions)
+        required, optional = gd.relations_for(2, k)
+        units = _topic_units(required)
+        extra = _topic_units(optional, skip=units)
         gold = [units[label] for label in sorted(units)]
         predicted = sorted({_topic_tokens(t) for p in members.get((2, k), ()) for t in p.topics} - {()})
-        m, f, n = match_topics(predicted, gold, threshold)
+        m, f, n = match_topics(predicted, gold, threshold, [extra[label] for label in sorted(extra)])
         tp, fp, fn = tp + m, fp + f, fn + n
     out[2] = (tp, fp, fn)
 
 
 def match_topics(
-    predicted: list[tuple[str, ...]], gold: list[list[list[str]]], threshold: float = 0.5
+    predicted: list[tuple[str, ...]],
+    gold: list[list[list[str]]],
+    threshold: float = 0.5,
+    optional: list[list[list[str]]] = (),
 ) -> tuple[int, int, int]:
     """``(tp, fp, fn)`` of predicted topics (token tuples) against gold topics (each a list of
     token lists: label and mention texts).
@@ -622,19 +643,26 @@ def match_topics(
     A predicted topic scores against a gold topic with the highest token Dice over the gold
     topic's texts. Pairs at or above ``threshold`` are matched one to one, greedily by highest
     Dice (ties in list order). An unmatched predicted topic that reaches the threshold with an
-    already matched gold topic is a duplicate: neither TP nor FP (the set rule again).
+    already matched gold topic is a duplicate, and one that reaches it with an ``optional``
+    topic (of an OTHER/GENERIC gold relation of the same pair) is ignored: neither TP nor FP.
 
     >>> match_topics([("ukraine", "war"), ("gaza",)], [[["ukraine", "war"], ["the", "war", "in", "ukraine"]]])
     (1, 1, 0)
     """
+
+    def score(pt, texts):
+        return max((dice(list(pt), g) for g in texts), default=0.0)
+
     pairs = []
     candidate = [False] * len(predicted)
     for i, pt in enumerate(predicted):
         for j, texts in enumerate(gold):
-            d = max((dice(list(pt), g) for g in texts), default=0.0)
+            d = score(pt, texts)
             if d >= threshold:
                 pairs.append((-d, i, j))
                 candidate[i] = True
+        if not candidate[i] and any(score(pt, texts) >= threshold for texts in optional):
+            candidate[i] = True
     pairs.sort()
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -690,7 +718,8 @@ def _evidence(gd: _GoldDoc, tp_keys: list[set], members, out: np.ndarray) -> Non
     for ti in range(3):
         tp = fp = fn = 0
         for k in tp_keys[ti]:
-            gold_spans = [s for r in gd.positive_relations(ti, k) for s in _gold_evidence(r)]
+            required, optional = gd.relations_for(ti, k)
+            gold_spans = [s for r in required for s in _gold_evidence(r)]
             pred_spans = [s for p in members.get((ti, k), ()) for s in _predicted_evidence(p)]
             if not gold_spans and not pred_spans:
                 continue
@@ -698,9 +727,10 @@ def _evidence(gd: _GoldDoc, tp_keys: list[set], members, out: np.ndarray) -> Non
                 sentences = gd.sentences
                 starts = [s.start for s in sentences]
             g = _project(gold_spans, sentences, starts)
+            extra = _project([s for r in optional for s in _gold_evidence(r)], sentences, starts)
             pr = _project(pred_spans, sentences, starts)
             both = len(g & pr)
-            tp, fp, fn = tp + both, fp + len(pr) - both, fn + len(g) - both
+            tp, fp, fn = tp + both, fp + len(pr - g - extra), fn + len(g) - both
         out[ti] = (tp, fp, fn)
 
 

@@ -187,6 +187,21 @@ def test_topic_duplicates_count_once_and_only_pair_matches_are_scored():
     assert counts(s, "topic")["discussed"] == (0, 0, 0)
 
 
+def test_topics_and_evidence_of_an_other_realis_relation_of_the_same_pair_are_optional():
+    doc, ann = standard()
+    hoped = relation(
+        TEXT, "R6", D, "L", "W", realis="OTHER", sentence=4,
+        topics=[("pyongyang", ["Pyongyang"])],
+    )
+    case = (doc, dataclasses.replace(ann, relations=(*ann.relations, hoped)))
+    both = pred("d1", D, "Lavrov", "Wang Yi", topics=["Ukraine war", "Pyongyang"], evidence=(SENT[2], SENT[4]))
+    s = score([both], cases=[case])
+    assert counts(s, "topic")["discussed"] == (1, 0, 1)  # Pyongyang: neither TP nor FP
+    assert counts(s, "evidence")["discussed"] == (1, 0, 0)  # sentence 4: neither TP nor FP
+    s = score([pred("d1", D, "Lavrov", "Wang Yi", topics=["Pyongyang"])], cases=[case])
+    assert counts(s, "topic")["discussed"] == (0, 0, 2)  # not required either
+
+
 def test_match_topics_is_one_to_one_by_highest_dice():
     gold = [[["ukraine", "war"]], [["war", "crimes"]]]
     # "war crimes" goes to the second gold topic, "ukraine war" to the first.
