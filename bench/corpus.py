@@ -270,7 +270,14 @@ def _read_jsonl_documents(path: Path) -> Iterator[Document]:
             except ValueError:
                 problems.append(Problem(str(path), f"line {n}", f"date must be YYYY-MM-DD; got {row['date']!r}"))
                 continue
-        docs.append(document_from_text(row["id"], row["text"], date=date, source=str(path)))
+        provenance = Provenance.CONSTRUCTED
+        if row.get("provenance") is not None:
+            try:
+                provenance = Provenance(row["provenance"])
+            except ValueError:
+                problems.append(Problem(str(path), f"line {n}", f"provenance must be one of 'real', 'constructed', 'synthetic'; got {row['provenance']!r}"))
+                continue
+        docs.append(document_from_text(row["id"], row["text"], date=date, source=str(path), provenance=provenance))
     if problems:
         raise InputError(problems)
     yield from docs

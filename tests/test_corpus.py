@@ -236,3 +236,16 @@ def test_manifest_not_utf8(tmp_path):
     path.write_bytes(b'{"documents": ["caf\xe9"]}')
     with pytest.raises(CorpusError, match="byte 19: not valid UTF-8"):
         read_manifest(path)
+
+
+def test_jsonl_rows_keep_their_provenance(tmp_path):
+    from bench.corpus import read_documents
+    from bench.model import Provenance
+
+    f = tmp_path / "docs.jsonl"
+    f.write_text('{"id": "s1", "text": "A met B.", "provenance": "synthetic"}\n{"id": "s2", "text": "C met D."}\n')
+    docs = read_documents(f)
+    assert [d.provenance for d in docs] == [Provenance.SYNTHETIC, Provenance.CONSTRUCTED]
+    f.write_text('{"id": "s1", "text": "A met B.", "provenance": "invented"}\n')
+    with pytest.raises(InputError, match="line 1: provenance must be one of"):
+        read_documents(f)

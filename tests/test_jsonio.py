@@ -296,3 +296,15 @@ def test_a_non_object_is_reported_once():
         ("/entities/1/mentions/0", "expected an object, got str"),
         ("/relations/0", "expected an object, got int"),
     ]
+
+
+def test_write_atomic_leaves_a_readable_file_and_no_temporary(tmp_path):
+    import stat
+
+    from bench.jsonio import write_atomic
+
+    target = tmp_path / "sub" / "out.json"
+    write_atomic(target, "{}\n")
+    assert target.read_text() == "{}\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["out.json"]
