@@ -70,6 +70,24 @@ class RelationCollector:
         if sentence not in p.evidence:
             p.evidence.append(sentence)
 
+    def rebind(self, bindings: dict[str, Arg], unbound: set[str]) -> None:
+        """Replace placeholder arguments by the persons they were bound to (``bindings``:
+        placeholder key -> argument); relations with a placeholder left in ``unbound`` are
+        dropped. Relations that become equal are merged."""
+        if not bindings and not unbound:
+            return
+        old = sorted(self._items.values(), key=lambda x: x.order)
+        self._items = {}
+        for p in old:
+            if p.head.key in unbound or p.tail.key in unbound:
+                continue
+            head = bindings.get(p.head.key, p.head)
+            tail = bindings.get(p.tail.key, p.tail)
+            for sentence in p.evidence or [None]:
+                if sentence is None:
+                    continue
+                self.add(p.type, head, tail, p.polarity, p.realis, sentence, p.trigger, p.mode, p.topics)
+
     def predictions(self) -> list[PredictedRelation]:
         out = []
         for p in sorted(self._items.values(), key=lambda x: x.order):

@@ -39,6 +39,7 @@ class Cluster:
     nationality: str | None = None
     titles: set[str] = field(default_factory=set)
     last: int = 0
+    slot: bool = False  # a member of a group named by country, not yet named itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,33 @@ class EntityTracker:
             self.clusters[key] = c
         c.last = start
         return c
+
+    def slot(self, country: str, start: int, end: int, text: str) -> Cluster:
+        """A placeholder for "the representative of ``country``" in a group introduced by
+        nationality ("the foreign ministers of A, B and C"); bound to a named person later."""
+        self._n += 1
+        c = Cluster(f"S{self._n}", EntityType.PER, text, start, end, nationality=country, slot=True)
+        self.clusters[c.key] = c
+        return c
+
+    def bind_slots(self, slots: list[Cluster], fixed: dict[str, Cluster]) -> dict[str, Cluster]:
+        """Each placeholder -> the named person of its nationality: a fixed choice, else the
+        first person of that nationality named after the group, else the last one before it.
+        Unbound placeholders are left out."""
+        out = dict(fixed)
+        used = {c.key for c in out.values()}
+        for s in slots:
+            if s.key in out:
+                continue
+            same = [c for c in self.clusters.values()
+                    if c.type is EntityType.PER and not c.slot and c.nationality == s.nationality and c.key not in used]
+            after = sorted((c for c in same if c.start >= s.start), key=lambda c: c.start)
+            before = sorted((c for c in same if c.start < s.start), key=lambda c: c.start)
+            pick = after[0] if after else (before[-1] if before else None)
+            if pick is not None:
+                out[s.key] = pick
+                used.add(pick.key)
+        return out
 
     def touch(self, c: Cluster, pos: int) -> None:
         c.last = pos

@@ -48,6 +48,8 @@ from .patterns import (
     BETWEEN_GAP,
     CLAUSE_BOUNDARY,
     CONJ_GAP,
+    COUNTRY_GROUP,
+    DEMONYM_GROUP,
     IN_PERSON_CUE,
     LINK_BEFORE,
     NOMINAL_TRIGGER,
@@ -85,6 +87,29 @@ _DESC_PREFIX = re.compile(
     r"|spokes(?:man|woman|person)|official|premier|chancellor|affairs|diplomat|adviser|advisor|guest|host|deputy"
     r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?\s*,?\s*$"
 )
+_DESC_TITLE_WORDS = frozenset({"minister", "president", "secretary", "envoy", "ambassador", "chief", "leader", "premier",
+                               "chancellor", "counterpart", "foreign", "defence", "defense", "prime", "guest", "host"})
+_FRONTED = re.compile(
+    r"\s*(?:on|during|after|before|following|ahead\s+of|at|in|while|since|upon|as\s+part\s+of|at\s+the\s+end\s+of"
+    r"|at\s+the\s+start\s+of|on\s+the\s+sidelines\s+of)\b",
+    re.I,
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:by|with|to|on|for|of|from|met|meet|meets|received|receive|receives|welcomed|welcome|hosted|host|hosts"
+    r"|greeted|called|phoned|telephoned|invited|urged|told|between)\s+(?:[\w’'-]+\s+){0,1}$",
+    re.I,
+)
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_CHAIN_GAP = re.compile(r"\s*,?\s*(?:in|at|near|outside)\s+(?:the\s+)?", re.I)
+_AND_VP = re.compile(r"\b(?:and|then)\s+(?:(?:also|then|later|subsequently|afterwards|briefly|again|will|would|is|was|has|had|did)\s+){0,2}$", re.I)
+_ORIGIN = re.compile(r"\bfrom$", re.I)
+_NAT_AFTER = re.compile(r"\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?|\s*,\s*", re.I)
+_REPRESENTED = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be)\s+represented\s+)?by\s+(?:[a-z-]+\s+){0,4}", re.I)
+_HOSTED_MEAL = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|banquet|reception|breakfast|ceremony|gala)"
+    r"\s+(?:for|in\s+honou?r\s+of)\s+", re.I)
+_HOSTED_EVENT = re.compile(r"\s+(?:the|a|an|this|their|these)\s+(?:[\w-]+\s+){0,2}(?:talks|meeting|meetings|summit|negotiations|gathering|consultations)\b", re.I)
+_REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
 
@@ -102,6 +127,7 @@ class Item:
     possessive: bool = False
     weak: bool = False  # a person only because it has two capitalised words
     pronoun: bool = False
+    ref: re.Match | None = None  # the reference expression it was resolved from
 
 
 @dataclass(slots=True)
@@ -164,6 +190,7 @@ class RuleEngine:
         self.collector = RelationCollector(doc.id)
         self.events: list[Event] = []
         self.salient: Arg | None = None
+        self.slot_bindings: dict[str, Cluster] = {}
         name_starts = [m.start for m in names]
         refs = list(REFERENCE.finditer(text, start))
         ref_starts = [m.start() for m in refs]
@@ -175,67 +202,165 @@ class RuleEngine:
             st = trig[bisect_left(trig_starts, s.start):bisect_left(trig_starts, s.end)]
             self.sentence_index = si
             self.sentence = s
-            items = self.build_items(s, sn, sr)
+            items = self.build_items(s, sn, sr, st)
             if st:
                 self.read_sentence(s, items, st)
-            subj = next((it for it in items if it.kind == "PER" and not it.pronoun), None)
+            subj = next((it for it in items if it.kind == "PER" and not self.is_object(it)), None)
             if subj is not None and subj.args:
                 self.salient = subj.args[0]
+        self.bind_slots()
         return self.collector.predictions()
 
+    def bind_slots(self) -> None:
+        """Members of groups named by country get the persons the text names for them."""
+        slots = [c for c in self.tracker.clusters.values() if c.slot]
+        if not slots:
+            return
+        chosen = self.tracker.bind_slots(slots, self.slot_bindings)
+        bindings = {k: Arg(c, c.start, c.end, c.name) for k, c in chosen.items()}
+        self.collector.rebind(bindings, {c.key for c in slots if c.key not in chosen})
+
     # -- items ---------------------------------------------------------------------------------
-    def build_items(self, s: Span, names: list[NameMention], refs: list[re.Match]) -> list[Item]:
+    def name_lead(self, s: Span, m: NameMention, floor: int) -> tuple[int, str | None, str | None]:
+        """Where the descriptor before a name starts ("her Kenyan counterpart, NAME"), and the
+        nationality and title it gives. ``floor`` bounds the search (a trigger before the
+        name is never part of its descriptor)."""
         text = self.text
-        items: list[Item] = []
-        tr = self.tracker
+        lead = m.lead if 0 <= m.lead < m.start else m.start
+        nationality, title = m.nationality, m.title
+        if m.type in (EntityType.PER, None):
+            lo = max(s.start, floor, lead - 90)
+            pm = _DESC_PREFIX.search(text, lo, lead) if lo < lead else None
+            if pm and pm.end() == lead:
+                lead = pm.start()
+                desc = text[pm.start():pm.end()]
+                if nationality is None:
+                    nationality = _nationality(desc)
+                words = {w.lower().rstrip(",s") for w in re.findall(r"[A-Za-z-]+", desc)}
+                title = " ".join(sorted(words & _DESC_TITLE_WORDS)) or title
+        return lead, nationality, title
+
+    def build_items(self, s: Span, names: list[NameMention], refs: list[re.Match],
+                    triggers: list[re.Match] = ()) -> list[Item]:
+        """The argument candidates of a sentence, built in text order so that a reference
+        ("the two ministers", "his counterpart", "the Russian minister") is resolved against
+        the entities named before it."""
+        trig_ends = [t.end() for t in triggers]
+        leads = []
         for m in names:
-            lead = m.lead if 0 <= m.lead < m.start else m.start
-            nationality, title = m.nationality, m.title
-            if m.type in (EntityType.PER, None):
-                pm = _DESC_PREFIX.search(text, max(s.start, lead - 90), lead)
-                if pm and pm.end() == lead and pm.start() >= s.start:
-                    lead = pm.start()
-                    desc = text[pm.start():pm.end()]
-                    if nationality is None:
-                        nationality = _nationality(desc)
-                    words = {w.lower().rstrip(",s") for w in re.findall(r"[A-Za-z-]+", desc)}
-                    title = " ".join(sorted(words & {"minister", "president", "secretary", "envoy", "ambassador",
-                                                     "chief", "leader", "premier", "chancellor", "counterpart",
-                                                     "foreign", "defence", "defense", "prime", "guest", "host"})) or title
-            possessive = text.startswith(("’s", "'s"), m.end)
-            if m.type is EntityType.PER:
-                c = tr.person(m.text, m.start, m.end, nationality, title)
-                items.append(Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead,
-                                  possessive=possessive, weak=not (m.title or m.honorific or title)))
-            elif m.type in (EntityType.GPE, EntityType.LOC):
-                c = tr.place(m.text, m.start, m.end, m.type)
-                items.append(Item(m.start, m.end, "PLACE", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
-            elif m.type in (EntityType.ORG, EntityType.FAC):
-                c = tr.org(m.text, m.start, m.end, m.type)
-                items.append(Item(m.start, m.end, "ORG" if m.type is EntityType.ORG else "FAC",
-                                  [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
+            floor = max([e for e in trig_ends if e <= m.start] + [s.start])
+            leads.append(self.name_lead(s, m, floor))
+        spans = [(lead, m.end) for (lead, _n, _t), m in zip(leads, names, strict=True)
+                 if m.type is not None or demonym_country(m.text) is None]
+        todo: list[tuple[int, int, object]] = [(m.start, 0, i) for i, m in enumerate(names)]
+        for r in refs:
+            rs, re_ = r.start(), r.end()
+            if any(rs < e and a < re_ for a, e in spans):
+                continue
+            todo.append((rs, 1, r))
+        todo.sort(key=lambda x: (x[0], x[1]))
+        items: list[Item] = []
+        for _pos, kind, x in todo:
+            if kind == 0:
+                m = names[x]
+                lead, nationality, title = leads[x]
+                item = self.name_item(m, lead, nationality, title)
             else:
-                c = tr.known_person(m.text)
-                if c is not None:
-                    tr.touch(c, m.start)
-                    if nationality and not c.nationality:
-                        c.nationality = nationality
-                    items.append(Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
-                elif m.nationality is None or len(m.text.split()) > 0 and demonym_country(m.text) is None:
-                    c = tr.org(m.text, m.start, m.end, EntityType.GPE)
-                    items.append(Item(m.start, m.end, "UNK", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive))
+                if any(x.start() < it.end and it.lead < x.end() for it in items):
+                    continue
+                item = self.reference_item(x, items)
+                if item is not None:
+                    item.ref = x
+            if item is not None:
+                items.append(item)
+        items = self.country_groups(s, items)
+        self.nationality_from_context(items)
         # possessive places directly before a name qualify it ("Japan's Defence Minister X")
         for a, b in zip(items, items[1:], strict=False):
             if a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
                 a.modifier = True
-        for m in refs:
-            if any(m.start() < it.end and it.lead < m.end() for it in items):
+        items.sort(key=lambda it: it.start)
+        self.resolve_cataphora(items)
+        return [it for it in items if it.args]
+
+    def country_groups(self, s: Span, items: list[Item]) -> list[Item]:
+        """A group introduced by its members' countries ("the foreign ministers of A, B and
+        C", "the Polish, Lithuanian and Ukrainian leaders") becomes one GROUP item whose
+        members are placeholders, bound at the end to the persons the text names for each
+        country ("Lithuania's X", "Poland was represented by Y")."""
+        text = self.text
+        for m in COUNTRY_GROUP.finditer(text, s.start, s.end):
+            places = [it for it in items if it.start >= m.end() and it.kind == "PLACE"]
+            members: list[Item] = []
+            pos = m.end()
+            for it in places:
+                gap = text[pos:it.lead]
+                if (not members and not gap.strip()) or (members and CONJ_GAP.fullmatch(gap)):
+                    members.append(it)
+                    pos = it.end
+                    continue
+                break
+            countries = [country_of(it.args[0].cluster.name) for it in members]
+            if len(members) < 2 or None in countries:
                 continue
-            item = self.reference_item(m, items)
-            if item is not None:
-                items.append(item)
+            args = [Arg(self.tracker.slot(c, it.start, it.end, it.args[0].text), it.start, it.end, it.args[0].text)
+                    for c, it in zip(countries, members, strict=True)]
+            group = Item(m.start(), members[-1].end, "GROUP", args, m.start())
+            items = [it for it in items if it not in members and not (m.start() <= it.start < members[-1].end)]
+            items.append(group)
+        for m in DEMONYM_GROUP.finditer(text, s.start, s.end):
+            dems = re.findall(_DEM_RE, m.group("dems"))
+            countries = [demonym_country(d) for d in dems]
+            if len(countries) < 2 or None in countries or any(m.start() < it.end and it.start < m.end() for it in items):
+                continue
+            args = [Arg(self.tracker.slot(c, m.start(), m.end(), m.group(0)), m.start(), m.end(), m.group(0)) for c in countries]
+            items.append(Item(m.start(), m.end(), "GROUP", args, m.start()))
         items.sort(key=lambda it: it.start)
         return items
+
+    def nationality_from_context(self, items: list[Item]) -> None:
+        """Nationality stated after a name: "X of Poland", "X, Poland's foreign minister",
+        "Poland was represented by X (and Ukraine by Y)"."""
+        text = self.text
+        for k, it in enumerate(items):
+            if it.kind != "PER" or it.pronoun or not it.args:
+                continue
+            c = it.args[0].cluster
+            if c.nationality or c.slot:
+                continue
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if nxt is not None and nxt.kind == "PLACE" and _NAT_AFTER.fullmatch(text[it.end:nxt.lead]) \
+                    and (nxt.possessive or not text[it.end:nxt.lead].strip().startswith(",")):
+                c.nationality = country_of(nxt.args[0].cluster.name)
+                continue
+            prv = items[k - 1] if k > 0 else None
+            if prv is not None and prv.kind == "PLACE" and _REPRESENTED.fullmatch(text[prv.end:it.lead]):
+                c.nationality = country_of(prv.args[0].cluster.name)
+
+    def name_item(self, m: NameMention, lead: int, nationality: str | None, title: str | None) -> Item | None:
+        text, tr = self.text, self.tracker
+        possessive = text.startswith(("’s", "'s"), m.end)
+        if m.type is EntityType.PER:
+            c = tr.person(m.text, m.start, m.end, nationality, title)
+            return Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead,
+                        possessive=possessive, weak=not (m.title or m.honorific or title))
+        if m.type in (EntityType.GPE, EntityType.LOC):
+            c = tr.place(m.text, m.start, m.end, m.type)
+            return Item(m.start, m.end, "PLACE", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
+        if m.type in (EntityType.ORG, EntityType.FAC):
+            c = tr.org(m.text, m.start, m.end, m.type)
+            return Item(m.start, m.end, "ORG" if m.type is EntityType.ORG else "FAC",
+                        [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
+        c = tr.known_person(m.text)
+        if c is not None:
+            tr.touch(c, m.start)
+            if nationality and not c.nationality:
+                c.nationality = nationality
+            return Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
+        if m.nationality is None or demonym_country(m.text) is None:
+            c = tr.org(m.text, m.start, m.end, EntityType.GPE)
+            return Item(m.start, m.end, "UNK", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
+        return None
 
     def reference_item(self, m: re.Match, items: list[Item]) -> Item | None:
         text, tr = self.text, self.tracker
@@ -248,17 +373,8 @@ class RuleEngine:
                 if ev is None:
                     return None
                 return Item(ms, me, "GROUP", list(ev.participants), ms, possessive=w == "their", pronoun=True)
-            if prior:
-                c = prior[-1].args[0]
-            elif self.salient is not None:
-                c = self.salient
-            else:
-                # cataphora: "During his visit to X, NAME met ..."
-                later = [it for it in items if it.kind == "PER" and it.start > me]
-                if not later:
-                    return None
-                c = later[0].args[0]
-            return Item(ms, me, "PER", [c], ms, possessive=w in ("his", "her"), pronoun=True)
+            c = self.resolve_pronoun(ms, prior)
+            return Item(ms, me, "PER", [c] if c is not None else [], ms, possessive=w in ("his", "her"), pronoun=True)
         if m.group("group"):
             phrase = m.group("group").lower()
             n = 3 if "three" in phrase or "trio" in phrase else 2 if ("two" in phrase or "pair" in phrase or "both" in phrase) else 0
@@ -311,6 +427,54 @@ class RuleEngine:
             return Item(fs, me, "FAC", [Arg(c, fs, me, text[fs:me])], ms)
         return None
 
+    def resolve_pronoun(self, ms: int, prior: list[Item]) -> Arg | None:
+        """The person a singular pronoun at ``ms`` refers to.
+
+        Preference, as in centering accounts of news prose: a fronted adverbial ("During his
+        visit to X, NAME met ...", "On her previous trip, NAME ...") points forward to the
+        main clause's subject (cataphora), resolved later by ``resolve_cataphora``; otherwise the
+        nearest earlier person of the sentence that is not the object of a preposition or a
+        verb ("X was received by Y ... during her visit": X); otherwise the nearest earlier
+        person; otherwise the salient person of the previous sentences."""
+        text = self.text
+        s = self.sentence
+        head = text[s.start:ms]
+        if not prior and _FRONTED.match(head) and "," not in head:
+            return None  # cataphora: resolved once the main clause is read
+        subjects = [it for it in prior if not self.is_object(it)]
+        if subjects:
+            return subjects[-1].args[0]
+        if prior:
+            return prior[-1].args[0]
+        return self.salient
+
+    def is_object(self, it: Item) -> bool:
+        """Whether a person item is governed by a preposition or a verb right before it."""
+        return _OBJECT_BEFORE.search(self.text, max(self.sentence.start, it.lead - 30), it.lead) is not None
+
+    def resolve_cataphora(self, items: list[Item]) -> None:
+        """Pronouns of a fronted adverbial take the first person of the main clause."""
+        text = self.text
+        for k, it in enumerate(items):
+            if not (it.pronoun and it.kind == "PER" and not it.args):
+                continue
+            comma = text.find(",", it.end, self.sentence.end)
+            later = [x for x in items[k + 1:] if x.kind == "PER" and x.args and not x.pronoun and x.start > comma >= 0]
+            if later:
+                it.args = list(later[0].args)
+            elif self.salient is not None:
+                it.args = [self.salient]
+
+    def refresh_groups(self, items: list[Item], upto: int) -> None:
+        """Re-resolve group phrases and "they" before ``upto`` against the events read so far
+        in the sentence ("X received Y ..., and the two discussed ...")."""
+        for it in items:
+            if it.ref is None or it.start >= upto or it.kind != "GROUP":
+                continue
+            new = self.reference_item(it.ref, [x for x in items if x.end <= it.start])
+            if new is not None and new.args:
+                it.args = new.args
+
     def latest_event(self) -> Event | None:
         return self.events[-1] if self.events else None
 
@@ -327,6 +491,8 @@ class RuleEngine:
             cs = max([b for _, b in bounds if b <= ts] + [s.start])
             ce = min([a for a, _ in bounds if a >= te] + [s.end])
             f = Frame(kind, ts, te, t.group(0))
+            if frames:
+                self.refresh_groups(items, ts)
             self.read_frame(f, s, items, frames, cs, ce)
             frames.append(f)
 
@@ -365,11 +531,17 @@ class RuleEngine:
                 subj = []
             else:
                 subj = list(prev.subj)
+        if not subj and not scoped and not (prev is not None and linked) and _AND_VP.search(text, max(cs, ts - 40), ts):
+            cs_subj = self.clause_subject(items, cs, ts)
+            if cs_subj is not None:
+                subj = list(cs_subj.args)
         if not subj and scoped:
             # "after his trip to China", "during a stop in Doha": the main clause's subject
             poss = [it for it in before if it.possessive and it.kind in PERSONISH and it.end >= ts - 30]
             if poss:
                 subj = list(poss[-1].args)
+            elif f.kind == "meet" and not re.match(r"\s+(?:with|between)\b", text[te:te + 10], re.I):
+                pass  # "ahead of an EU summit", "on the sidelines of the talks": no participants stated
             elif prev is not None and prev.subj:
                 subj = list(prev.subj)
             else:
@@ -399,6 +571,20 @@ class RuleEngine:
         text = self.text
         pos = f.start
         cand = [it for it in before if not it.modifier]
+        lo = cand[0].start if cand else pos
+        # An open relative clause ("X, who travelled ... and was to meet Y"): its antecedent.
+        rel_open = None
+        for rm in _REL_OPEN.finditer(text, lo, pos):
+            if "," not in text[rm.end():pos]:
+                rel_open = rm
+        if rel_open is not None:
+            ante = [it for it in cand if it.end <= rel_open.start() and not text[it.end:rel_open.start()].strip()]
+            if ante and ante[-1].kind in PERSONISH:
+                return self._conjoined(cand, cand.index(ante[-1])), ante[-1].end
+        # Items inside a closed relative clause, an apposition or brackets are not the subject.
+        hidden = [(m.start(), m.end()) for rx in (REL_CLAUSE, APPOSITION, PAREN) for m in rx.finditer(text, lo, pos)]
+        if hidden:
+            cand = [it for it in cand if not any(a < it.start and it.end <= b for a, b in hidden)]
         for idx in range(len(cand) - 1, -1, -1):
             it = cand[idx]
             gap = text[it.end:pos]
@@ -413,16 +599,7 @@ class RuleEngine:
                     return [], -1
                 if it.kind in ("PLACE", "ORG") and not it.possessive and f.kind != "host":
                     return [], -1
-                group = [it]
-                j = idx - 1
-                while j >= 0:
-                    p = cand[j]
-                    if p.kind in PERSONISH and CONJ_GAP.fullmatch(text[p.end:group[0].lead]):
-                        group.insert(0, p)
-                        j -= 1
-                        continue
-                    break
-                return group, it.end
+                return self._conjoined(cand, idx), it.end
             if it.kind in PLACEISH:
                 g = _clean_gap(gap)
                 if _verb_gap_ok(g):
@@ -430,6 +607,37 @@ class RuleEngine:
                 continue
             return [], -1
         return [], -1
+
+    def clause_subject(self, items: list[Item], cs: int, ts: int) -> Item | None:
+        """The subject of the clause that a coordinated verb phrase continues ("X began a
+        visit to A and was welcomed ...", "X laid a wreath ... and paid a courtesy call on Y"):
+        the first person of the clause, after at most a fronted adverbial."""
+        text = self.text
+        for it in items:
+            if it.start >= ts:
+                break
+            if it.start < cs or it.modifier:
+                continue
+            if it.kind in PERSONISH:
+                head = text[cs:it.lead].strip(" “\"‘'")
+                if not head or (head.endswith(",") and len(head.split()) <= 8):
+                    return it
+                return None
+        return None
+
+    def _conjoined(self, cand: list[Item], idx: int) -> list[Item]:
+        """The item at ``idx`` with the persons conjoined before it ("X, Y and Z")."""
+        text = self.text
+        group = [cand[idx]]
+        j = idx - 1
+        while j >= 0:
+            p = cand[j]
+            if p.kind in PERSONISH and CONJ_GAP.fullmatch(text[p.end:group[0].lead]):
+                group.insert(0, p)
+                j -= 1
+                continue
+            break
+        return group
 
     def objects(self, f: Frame, after: list[Item], ce: int, allow_direct: bool = True) -> list[Item]:
         """Person objects right of the trigger: "met (with) X", "with X", "between X and Y"."""
@@ -478,7 +686,11 @@ class RuleEngine:
                 break
         if not out:
             return []
-        j = cand.index(out[0]) + 1
+        k0 = cand.index(out[0])
+        chain = self._place_chain(cand, k0)
+        if len(chain) > 1 or chain[0] is not out[0].args[0]:
+            return chain
+        j = k0 + 1
         ext: list[Item] = []
         while j < len(cand):
             nx = cand[j]
@@ -497,14 +709,34 @@ class RuleEngine:
     def places_after(self, start: int, after: list[Item], ce: int) -> list[Arg]:
         """Places introduced by "in/at/to" after ``start`` in the clause ("hosted X in Z")."""
         text = self.text
-        for it in after:
-            if it.start < start or it.modifier:
-                continue
+        cand = [it for it in after if it.start >= start and not it.modifier]
+        for k, it in enumerate(cand):
             if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
                 pre = text[max(start, it.lead - 12):it.lead]
                 if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre, re.I) or re.search(r"\b(?:in|at|to)\s+$", text[start:it.lead], re.I):
-                    return list(it.args)
+                    return self._place_chain(cand, k)
         return []
+
+    def _place_chain(self, cand: list[Item], k: int) -> list[Arg]:
+        """The place at ``cand[k]`` with the places that locate it further ("at the ministry in
+        Seoul", "Hyderabad House, New Delhi"); a nominal place followed by "of NAME" is that
+        name ("the truce village of Panmunjom")."""
+        text = self.text
+        first = cand[k]
+        out = [first]
+        j = k + 1
+        if first.ref is not None and j < len(cand) and cand[j].kind in PLACEISH \
+                and _OF_GAP.fullmatch(text[first.end:cand[j].lead]):
+            out = [cand[j]]
+            j += 1
+        while j < len(cand):
+            nx = cand[j]
+            if nx.kind in ("PLACE", "FAC", "UNK") and _CHAIN_GAP.fullmatch(text[out[-1].end:nx.lead]):
+                out.append(nx)
+                j += 1
+                continue
+            break
+        return [a for it in out for a in it.args]
 
     # -- frames ------------------------------------------------------------------------------------
     def visit_frame(self, f: Frame, s, items, after, before, ce, nominal) -> None:
@@ -518,8 +750,12 @@ class RuleEngine:
         if f.kind == "visit" and PASSIVE_BEFORE.search(text, max(s.start, f.start - 20), f.start) and f.word.lower() == "visited":
             # "Beijing was visited by X"
             objs = self.objects(f, after, ce)
-            if objs and f.subj:
-                dest = f.subj
+            dest = f.subj
+            if not dest:
+                places = [it for it in before if it.kind in PLACEISH and not it.modifier]
+                if places and _verb_gap_ok(_clean_gap(text[places[-1].end:f.start])):
+                    dest = list(places[-1].args)
+            if objs and dest:
                 for v in (a for it in objs for a in it.args):
                     for d in dest:
                         self.add(RelationType.VISITED, v, d, f)
@@ -531,8 +767,11 @@ class RuleEngine:
         if not dest:
             return
         visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
+        origin = bool(_ORIGIN.search(f.word))
         for v in visitors:
             for d in dest:
+                if origin and v.cluster.nationality and country_of(d.cluster.name) == v.cluster.nationality:
+                    continue  # coming back home is not a visit
                 self.add(RelationType.VISITED, v, d, f)
         f.places = dest
         f.participants = visitors
@@ -557,8 +796,14 @@ class RuleEngine:
         else:
             hosts = list(f.subj)
             objs = self.objects(f, after, ce)
+            meal = _HOSTED_MEAL.match(text, f.end)
+            if not objs and meal:
+                objs = [it for it in after if it.kind in PERSONISH and it.lead == meal.end()]
             guests = _uniq(a for it in objs for a in it.args)
             place = self.places_after(objs[-1].end if objs else f.end, after, ce) if objs else []
+            if not guests and _HOSTED_EVENT.match(text, f.end):
+                self.host_event(f, hosts, after, ce)
+                return
         if not guests:
             return
         host_persons = [h for h in hosts if h.cluster.type is EntityType.PER]
@@ -577,9 +822,43 @@ class RuleEngine:
         if len(participants) >= 2:
             self.new_event(participants, Mode.IN_PERSON, f)
 
+    def host_event(self, f: Frame, hosts: list[Arg], after: list[Item], ce: int) -> None:
+        """"X hosted the talks (at P)": X took part in the latest meeting and the others
+        visited P."""
+        ev = self.latest_event()
+        if ev is None or self.sentence_index - ev.sentence > 2 or ev.mode not in (None, Mode.IN_PERSON):
+            return
+        host = next((h for h in hosts if h.cluster.type is EntityType.PER), None)
+        if host is None:
+            return
+        participants = list(ev.participants)
+        if all(a.key != host.key for a in participants):
+            slot = next((a for a in participants if a.cluster.slot and a.cluster.nationality
+                         and a.cluster.nationality == host.cluster.nationality
+                         and a.key not in self.slot_bindings), None)
+            if slot is not None:
+                self.slot_bindings[slot.key] = host.cluster
+                host = slot
+            else:
+                participants.append(host)
+                ev.participants = participants
+                f.attrs = ev.attrs
+                self.pairs(RelationType.MET, participants, f)
+        place = self.places_after(f.end, after, ce)
+        f.attrs = ev.attrs
+        for g in participants:
+            if g.key != host.key:
+                for p in place:
+                    self.add(RelationType.VISITED, g, p, f)
+        f.participants = participants
+        f.places = place
+
     def meet_frame(self, f: Frame, s, items, after, ce, prev) -> None:
         text = self.text
         word = f.word.lower()
+        if prev is not None and prev.kind == "host" and re.search(r"\bhost\w*\s+(?:the|a|an|their|this)\s+(?:[\w-]+\s+){0,2}$",
+                                                                   text[max(self.sentence.start, f.start - 40):f.start], re.I):
+            return  # "hosted the talks": read by the host frame
         if word.startswith("call") and "on" in word:
             objs = self.objects(f, after, ce)
             if objs and re.match(r"\s*,?\s*to\s+\w", text[objs[-1].end:objs[-1].end + 12]):

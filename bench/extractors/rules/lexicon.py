@@ -28,6 +28,19 @@ TITLE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Head words of an office title: a capitalised run that has one of these and goes on with
+# other capitalised words is TITLE + NAME ("Unification Minister Han ...", "Major General
+# Elaine ...", "National Assembly Vice Chairwoman ...").
+TITLE_HEADS: frozenset[str] = frozenset(
+    """
+    minister president premier chancellor secretary ambassador envoy king queen prince princess
+    emir sheikh sultan pope senator governor mayor chairman chairwoman chair chief commissioner
+    spokesman spokeswoman spokesperson director general leader speaker commander admiral marshal
+    colonel lieutenant officer adviser advisor diplomat representative delegate undersecretary
+    monarch ruler duke duchess emperor empress vizier attorney ceo founder secretary-general
+    """.split()
+)
+
 # Person-denoting nouns that, after "the two" / "both", refer back to people.
 PERSON_NOUNS: frozenset[str] = frozenset(
     """

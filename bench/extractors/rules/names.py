@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ...model import EntityType
 from .gazetteer import demonyms, lookup_place, places
-from .lexicon import FAC_WORDS, HONORIFICS, ORG_WORDS, TITLE_WORDS
+from .lexicon import FAC_WORDS, HONORIFICS, ORG_WORDS, TITLE_HEADS, TITLE_WORDS
 
 _UPPER = "A-Z" + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper()
@@ -134,12 +134,21 @@ def _classify(words: list[str], starts: list[int], nationality: str | None,
     if lookup_place(joined) is not None:
         p = places().get(joined) or lookup_place(joined)
         return 0, n, p.type, None, None
+    dem = demonyms()
+    d0 = 2 if n >= 3 and f"{clean[0]} {clean[1]}" in dem else 1 if n >= 2 and clean[0] in dem else 0
+    split = _title_split(clean[d0:])
+    if split is not None:
+        k, org_end = split[0] + d0, split[1] + d0
+        title = " ".join(clean[org_end:k + 1]).lower()
+        nat = nationality
+        if nat is None and d0:
+            nat = dem[" ".join(clean[:d0])]
+        return k + 1, n, EntityType.PER, nat, title
     if any(_strip_possessive(w) in FAC_WORDS for w in clean[1:]):
         return 0, n, EntityType.FAC, nationality, None
     if any(_strip_possessive(w) in ORG_WORDS for w in clean):
         return 0, n, EntityType.ORG, nationality, None
     i = 0
-    dem = demonyms()
     if n >= 2 and f"{clean[0]} {clean[1]}" in dem:
         nationality, i = dem[f"{clean[0]} {clean[1]}"], 2
     elif clean[0] in dem and n > 1:
@@ -161,6 +170,38 @@ def _classify(words: list[str], starts: list[int], nationality: str | None,
     if title or honorific or len(rest) >= 2:
         return i, n, EntityType.PER, nationality, title
     return i, n, None, nationality, title
+
+
+def _is_head(word: str) -> bool:
+    low = word.lower()
+    return low in TITLE_HEADS or any(part in TITLE_HEADS for part in low.split("-")[-1:])
+
+
+def _title_split(clean: list[str]) -> tuple[int, int] | None:
+    """Where an office title ends inside a run that goes on with a person's name, and where
+    a leading organisation name ends: "National Assembly Vice Chairwoman NAME" -> (index of
+    "Chairwoman", 2); "Unification Minister NAME" -> (1, 0); None when no title head word is
+    followed by name words ("General Assembly", "Foreign Minister")."""
+    n = len(clean)
+    k = None
+    for i in range(n - 2, -1, -1):
+        if _is_head(clean[i]):
+            k = i
+            break
+    if k is None:
+        return None
+    rest = clean[k + 1:]
+    if any(w.lower() in TITLE_WORDS or _strip_possessive(w) in ORG_WORDS or _strip_possessive(w) in FAC_WORDS
+           or w[0].islower() for w in rest):
+        return None
+    if lookup_place(" ".join(rest)) is not None or all(w.isupper() for w in rest):
+        return None
+    # the title starts after the last organisation word before the head ("National Assembly")
+    org_end = 0
+    for i in range(k):
+        if _strip_possessive(clean[i]) in ORG_WORDS:
+            org_end = i + 1
+    return k, org_end
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
@@ -196,6 +237,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
                 nationality = lookup_place(out[-1].text).name if lookup_place(out[-1].text) else None
             i, j, etype, nat, title = _classify(words, starts, nationality, honorific)
             run_start = starts[0]
+            if etype is EntityType.PER and i > 1:
+                split = _title_split([_strip_possessive(w) for w in words])
+                if split is not None and split[1] > 0:
+                    oe = starts[split[1] - 1] + len(words[split[1] - 1])
+                    out.append(NameMention(starts[0], oe, text[starts[0]:oe], EntityType.ORG, None, None, False, starts[0]))
             words, starts = words[i:j], starts[i:j]
             if not words:
                 continue

@@ -42,7 +42,8 @@ TRIGGER = re.compile(
     r"|(?P<move>arriv(?:e|es|ed|ing|al)\s+(?:in|at)|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)"
     r"|(?:flew|fly|flies|flying)(?:\s+on)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
-    r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|returned\s+from|went\s+(?:on\s+)?to"
+    r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|arriv(?:e|es|ed|ing)|flew\s+in|came\s+back)\s+from"
+    r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at"
     r"|visit(?:s)?\s+to|visit(?:s)?\s+(?=by\b))"
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
@@ -72,10 +73,19 @@ REFERENCE = re.compile(
     rf"|(?P<pdesc>the\s+(?P<pdem>{_DEM})\s+capital)"
     rf"|(?P<desc>the\s+(?:(?P<ddem>{_DEM})\s+)?(?P<dtitle>(?:[a-z-]+\s+){{0,2}}?{_TITLE_HEAD}))\b(?!['’]s|\s+(?:of|for)\b)"
     r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,2}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
-    r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building)))"
+    r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building"
+    r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue)))"
     r"|(?P<pron>he|she|him|his|her|they|them|their)"
     r")\b",
     _I,
+)
+
+# A group named by its members' countries: "the foreign ministers of" + a list of places
+# (checked by the engine), "the Polish, Lithuanian and Ukrainian foreign ministers".
+_GROUP_NOUN = r"(?:ministers|leaders|presidents|premiers|prime\s+ministers|heads\s+of\s+(?:state|government)|envoys|diplomats|representatives|delegates|chiefs|counterparts)"
+COUNTRY_GROUP = re.compile(rf"\b(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\s+(?:of|from)\s+(?:the\s+)?", _I)
+DEMONYM_GROUP = re.compile(
+    rf"\b(?:the\s+)?(?P<dems>(?:{_DEM})(?:\s*,\s*(?:{_DEM}))*,?\s+and\s+(?:{_DEM}))\s+(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\b"
 )
 
 # Gap patterns (applied to the text between two items, after cleaning).
