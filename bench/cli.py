@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "challenge": ("bench.commands.challenge", "run the challenge suite, pass rate per capability"),
     "agreement": ("bench.commands.agreement", "inter-annotator agreement between two annotation sets"),
     "synth": ("bench.commands.synth", "generate a large synthetic corpus for speed runs"),
+    "report": ("bench.commands.report", "write report.md / report.html / tables for a run directory"),
 }
 
 DESCRIPTION = """relation-bench: who VISITED where, who MET whom, who DISCUSSED what.
