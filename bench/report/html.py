@@ -62,7 +62,7 @@ nav.toc{position:sticky;top:0;z-index:5;background:rgba(255,255,255,.96);border-
 nav.toc .wrap{display:flex;flex-wrap:wrap;gap:4px 18px;padding-top:9px;padding-bottom:9px;font-size:14px}
 nav.toc a{color:var(--muted);text-decoration:none}
 nav.toc a:hover{color:var(--accent)}
-.wrap{max-width:1240px;margin:0 auto;padding:0 24px}
+.wrap{max-width:1440px;margin:0 auto;padding:0 24px}
 main.wrap{padding-top:22px;padding-bottom:40px}
 section.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:20px 24px 22px;margin:0 0 22px;box-shadow:0 1px 2px rgba(20,33,61,.04)}
 h2{font-size:20px;margin:0 0 6px;font-weight:650;letter-spacing:-.005em}
@@ -72,7 +72,7 @@ p.lead{color:var(--muted);margin:0 0 12px;max-width:980px}
 p.prov{color:var(--muted);font-size:13.5px;margin:0 0 8px}
 .scroll{overflow-x:auto;margin:6px 0 4px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13.5px}
-th,td{padding:6px 9px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top;white-space:nowrap}
+th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top;white-space:nowrap}
 th{background:#f1f3f6;font-weight:600;color:#2b3140}
 thead tr:first-child th{border-bottom:1px solid #d5d9e0}
 th.grp{text-align:center;border-left:2px solid #fff}
@@ -83,11 +83,11 @@ td.best .v{font-weight:700;color:#0a3d75}
 .v{font-weight:500;display:block}
 .ci{color:var(--faint);font-size:11.5px;display:block;line-height:1.3}
 .nci{color:var(--warn-ink);font-size:11.5px;display:block;line-height:1.3}
-td.f1{min-width:92px}
+td.f1{min-width:88px}
 .bar{display:block;position:relative;height:6px;margin:4px 0 1px;background:#eef0f3;border-radius:3px}
 .bar .rng{position:absolute;top:1px;bottom:1px;background:#8fb8e6;border-radius:3px}
 .bar .pt{position:absolute;top:-2px;width:3px;height:10px;margin-left:-1px;background:#0b4f94;border-radius:1px}
-td.incomplete{background:var(--warn);color:var(--warn-ink);text-align:left;font-style:italic}
+td.incomplete{background:var(--warn);color:var(--warn-ink);text-align:left;font-style:italic;white-space:normal}
 ul.notes{margin:8px 0 0;padding-left:20px;color:var(--muted);font-size:13px}
 figure{margin:14px 0 6px}
 figure img{display:block;width:100%;max-width:940px;height:auto;border:1px solid var(--line);border-radius:6px;background:#fff}
@@ -218,7 +218,7 @@ def _f1_cell(c: T.Cell | None, best: bool, footnotes: list[str]) -> str:
         if reason not in footnotes:
             footnotes.append(reason)
         n = footnotes.index(reason) + 1
-        extra = f'<span class="nci" title="{esc(reason)}">(no CI: {esc(T.short_reason(c.reason))})<sup>{n}</sup></span>'
+        extra = f'<span class="nci" title="{esc(reason)}">no CI<sup>{n}</sup></span>'
     return f'<td class="{cls}">{value}{extra}{_interval_bar(c)}</td>'
 
 
@@ -489,8 +489,8 @@ def error_browser(run: Run) -> str:
     )
     table = (
         '<div class="errwrap"><table class="errors" id="error-table">'
-        '<colgroup><col style="width:5%"><col style="width:11%"><col style="width:6%"><col style="width:4.5%">'
-        '<col style="width:11.5%"><col style="width:17%"><col style="width:29%"><col style="width:16%"></colgroup><thead><tr>'
+        '<colgroup><col style="width:5%"><col style="width:11%"><col style="width:7%"><col style="width:4.5%">'
+        '<col style="width:11.5%"><col style="width:17%"><col style="width:28%"><col style="width:16%"></colgroup><thead><tr>'
         "<th>split</th><th>extractor</th><th>document</th><th>kind</th><th>class</th>"
         "<th>relation</th><th>sentence</th><th>why</th></tr></thead><tbody>"
         + "".join(rows) + "</tbody></table></div>"

@@ -101,7 +101,7 @@ def test_sections_tables_and_figures(fake_html, fake_run):
     assert all(a.get("alt") for a in page.tags("img"))
     text = "".join(page.text)
     assert "incomplete: 2 of 12 documents failed" in text
-    assert "(no CI: 1 document)" in text and "No CI: only 1 document" in text
+    assert "no CI1" in text and "1 No CI: only 1 document; a bootstrap interval needs at least 10." in text
     assert "12 documents scored: 0 real, 12 constructed" in text
     assert "1 document scored: 1 real, 0 constructed" in text
     assert "0123456789abcdef0123456789abcdef01234567" in text  # commit

@@ -96,3 +96,27 @@ def test_committed_readme_matches_the_reference_results(fake_run):
         "README.md's results block is out of date: run "
         "`bench report experiments/results/reference --readme README.md`"
     )
+
+
+def test_reference_results_render():
+    """The committed reference run renders: a results table per scored split in report.md and
+    report.html, nothing from its documents or plugins as markup. Without reference results
+    the README must not claim a generated block either."""
+    if not REFERENCE.is_dir():
+        assert current_block(README.read_text(encoding="utf-8")) is None
+        return
+    from bench.report.html import SCRIPT, render_html
+    from bench.report.markdown import render_markdown
+
+    from .test_html import Page
+
+    run = load_run(REFERENCE)
+    assert run.splits, "the reference run scored no split"
+    md = render_markdown(run)
+    for split in run.splits:
+        assert f"## Split: {split}" in md
+    page = Page(render_html(run))
+    assert page.scripts == [SCRIPT]
+    assert not [a for _, a in page.elements if any(k.startswith("on") for k in a)]
+    assert len([a for a in page.tags("table") if a.get("class") == "results"]) == len(run.splits)
+    assert page.tags("img")
