@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Annotation, ArgumentRef
 from .text import normalize
@@ -43,6 +44,9 @@ TEXT = "text"
 TEXT_AMBIGUOUS = "text_ambiguous"
 UNALIGNED = "unaligned"
 METHODS = (OFFSETS, TEXT, TEXT_AMBIGUOUS, UNALIGNED)
+
+# Names and mention texts repeat across documents (and systems): normalise each once.
+_normalize = lru_cache(maxsize=1 << 17)(normalize)
 
 # Keys of unaligned arguments start with this character, which no gold entity id contains,
 # so an unaligned argument can never equal a gold cluster in a relation key.
@@ -67,10 +71,17 @@ class ArgumentAlignment:
         return self.cluster is not None
 
 
+@lru_cache(maxsize=1 << 16)
+def _shared(cluster: str | None, method: str, candidates: tuple[str, ...]) -> ArgumentAlignment:
+    """One immutable ArgumentAlignment per distinct value, shared (building a frozen
+    dataclass costs more than looking one up)."""
+    return ArgumentAlignment(cluster, method, candidates)
+
+
 def unaligned_key(text: str) -> str:
     """The relation-key component of an unaligned argument: its normalised text, marked so it
     never equals a gold id. Two unaligned arguments with the same normal form share a key."""
-    return UNALIGNED_MARK + normalize(text)
+    return UNALIGNED_MARK + _normalize(text)
 
 
 def is_unaligned_key(key: str) -> bool:
@@ -81,7 +92,7 @@ class DocumentAligner:
     """Aligns predicted arguments of one document to its gold clusters (rules in the module
     docstring). Build one per annotation and reuse it for every system scored on it."""
 
-    __slots__ = ("annotation", "_index", "_names", "alignments", "keys", "_order", "_exact", "_by_cluster")
+    __slots__ = ("annotation", "_index", "_names", "alignments", "keys", "_order", "exact")
 
     def __init__(self, annotation: Annotation):
         self.annotation = annotation
@@ -98,11 +109,13 @@ class DocumentAligner:
             for e in sorted(annotation.entities, key=lambda e: self.order[e.id], reverse=True):
                 for m in e.mentions:
                     exact[(m.start, m.end)] = e.id
-        self._exact = exact
+        # (start, end) of every gold mention -> its cluster. An argument with exactly these
+        # offsets aligns there (rule 1 gives it the largest overlap and no difference), so the
+        # scorer looks spans up here first, without building a cache entry.
+        self.exact = exact
         self._index: tuple | None = None  # sorted mentions, for partial overlaps; built on demand
         self._order: dict[str, tuple[int, str]] | None = None
         self._names: dict[str, tuple[str, ...]] | None = None  # built on first text lookup
-        self._by_cluster: dict[str, ArgumentAlignment] = {}
         # (text, start, end) -> alignment, and -> relation-key component (the cluster id or the
         # unaligned key). Public so the scorer's inner loop can read them without a method
         # call; they are filled through ``align`` and ``key``.
@@ -135,7 +148,9 @@ class DocumentAligner:
         ck = (arg.text, arg.start, arg.end)
         k = self.keys.get(ck)
         if k is None:
-            al = self.align(arg)
+            al = self.alignments.get(ck)
+            if al is None:
+                al = self.alignments[ck] = self._align(arg)
             k = al.cluster if al.cluster is not None else unaligned_key(arg.text)
             self.keys[ck] = k
         return k
@@ -144,12 +159,9 @@ class DocumentAligner:
 
     def _align(self, arg: ArgumentRef) -> ArgumentAlignment:
         if arg.start is not None and arg.end is not None and arg.start < arg.end:
-            exact = self._exact.get((arg.start, arg.end))
+            exact = self.exact.get((arg.start, arg.end))
             if exact is not None:
-                found = self._by_cluster.get(exact)
-                if found is None:
-                    found = self._by_cluster[exact] = ArgumentAlignment(exact, OFFSETS, (exact,))
-                return found
+                return _shared(exact, OFFSETS, (exact,))
             by_offsets = self._by_offsets(arg.start, arg.end)
             if by_offsets is not None:
                 return by_offsets
@@ -165,39 +177,45 @@ class DocumentAligner:
         hi = bisect.bisect_left(starts, end)
         lo = bisect.bisect_left(starts, start - max_len)
         best = None
-        order = self.order
+        tied: list[str] = []
         for m_start, m_end, cid in mentions[lo:hi]:
             overlap = min(end, m_end) - max(start, m_start)
             if overlap <= 0:
                 continue
             difference = (m_end - m_start) + (end - start) - 2 * overlap
-            rank = (-overlap, difference, m_start, order[cid])
+            rank = (-overlap, difference, m_start)
             if best is None or rank < best:
-                best = rank
+                best, tied = rank, [cid]
+            elif rank == best:
+                tied.append(cid)  # two clusters with one span (bad gold)
         if best is None:
             return None
-        cid = best[3][1]
-        return ArgumentAlignment(cid, OFFSETS, (cid,))
+        cid = tied[0] if len(tied) == 1 else min(tied, key=self.order.__getitem__)
+        return _shared(cid, OFFSETS, (cid,))
 
     def _by_text(self, text: str) -> ArgumentAlignment:
         if self._names is None:
             self._names = self._name_index()
-        candidates = self._names.get(normalize(text), ())
+        candidates = self._names.get(_normalize(text), ())
         if not candidates:
-            return ArgumentAlignment(None, UNALIGNED)
-        if len(candidates) == 1:
-            return ArgumentAlignment(candidates[0], TEXT, candidates)
-        return ArgumentAlignment(candidates[0], TEXT_AMBIGUOUS, candidates)
+            return _shared(None, UNALIGNED, ())
+        return _shared(candidates[0], TEXT if len(candidates) == 1 else TEXT_AMBIGUOUS, candidates)
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = {}
         for e in self.annotation.entities:
-            for surface in (e.name, *e.aliases, *(m.text for m in e.mentions)):
-                norm = normalize(surface)
+            for surface in {e.name, *e.aliases, *(m.text for m in e.mentions)}:
+                norm = _normalize(surface)
                 if norm:
                     index.setdefault(norm, set()).add(e.id)
-        order = self.order
-        return {k: tuple(sorted(v, key=lambda c: order.get(c, (1 << 62, c)))) for k, v in index.items()}
+        out = {}
+        for k, v in index.items():
+            if len(v) == 1:
+                out[k] = tuple(v)
+            else:
+                order = self.order
+                out[k] = tuple(sorted(v, key=lambda c: order.get(c, (1 << 62, c))))
+        return out
 
 
 def part_of_closure(annotation: Annotation) -> dict[str, frozenset[str]]:

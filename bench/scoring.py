@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .alignment import METHODS, DocumentAligner, backoff_compatible, part_of_closure
+from .alignment import METHODS, OFFSETS, DocumentAligner, backoff_compatible, part_of_closure
 from .errors import ParameterError
 from .model import (
     Annotation,
@@ -459,6 +459,7 @@ def _score_document(gd, preds, i, counts, tallies, config, stats, error_totals, 
     want_members = pending is not None or "topic" in counts or "evidence" in counts
     key = gd.aligner.key
     cache = gd.aligner.keys
+    exact = gd.aligner.exact
     pair = (set(), set(), set())
     strict = (set(), set(), set()) if want_strict else None
     members: dict[tuple, list[PredictedRelation]] | None = {} if want_members else None
@@ -466,14 +467,19 @@ def _score_document(gd, preds, i, counts, tallies, config, stats, error_totals, 
     for p in preds:
         rt = p.type
         ti = 0 if rt is VISITED else (1 if rt is MET else 2)
+        # Arguments are mostly exact gold mention spans: look those up first.
         a = p.head
-        h = cache.get((a.text, a.start, a.end))
+        h = exact.get((a.start, a.end))
         if h is None:
-            h = key(a)
+            h = cache.get((a.text, a.start, a.end))
+            if h is None:
+                h = key(a)
         a = p.tail
-        t = cache.get((a.text, a.start, a.end))
+        t = exact.get((a.start, a.end))
         if t is None:
-            t = key(a)
+            t = cache.get((a.text, a.start, a.end))
+            if t is None:
+                t = key(a)
         if ti and t < h:
             h, t = t, h
         if strict is not None:
@@ -738,15 +744,15 @@ def _evidence(gd: _GoldDoc, tp_keys: list[set], members, out: np.ndarray) -> Non
 
 
 def _alignment_stats(gd: _GoldDoc, preds, pair, negative: int, stats: dict) -> None:
-    cache = gd.aligner.alignments
+    exact = gd.aligner.exact
+    align = gd.aligner.align
     stats["predictions"] += len(preds)
     stats["negative"] += negative
     stats["duplicates"] += len(preds) - negative - sum(len(s) for s in pair)
     methods = Counter()
     for p in preds:
-        a, b = p.head, p.tail
-        methods[cache[(a.text, a.start, a.end)].method] += 1
-        methods[cache[(b.text, b.start, b.end)].method] += 1
+        for a in (p.head, p.tail):
+            methods[OFFSETS if (a.start, a.end) in exact else align(a).method] += 1
     for m, c in methods.items():
         stats[m] += c
 
