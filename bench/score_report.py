@@ -163,6 +163,44 @@ def score_to_json(
     }
 
 
+# --------------------------------------------------------------------------- reading back
+
+
+def scores_from_json(report: Mapping) -> list[SystemScore]:
+    """Rebuild the ``SystemScore`` of every system in a report from its per-document counts,
+    so a later comparison (``bench.stats.compare_systems``) runs paired tests without
+    rescoring. Only the counts come back (no error records or alignment statistics).
+
+    Raises ``InputError`` for a report of another format version or whose configuration
+    hash does not match its configuration under this scorer version.
+    """
+    import numpy as np
+
+    from .errors import InputError
+    from .scoring import ScoringConfig
+
+    version = report.get("format_version") if isinstance(report, Mapping) else None
+    if version != FORMAT_VERSION:
+        raise InputError(f"score report format_version {version!r} is not supported; expected {FORMAT_VERSION}")
+    cfg = report["config"]
+    config = ScoringConfig(tuple(cfg["tiers"]), cfg["zero_division"], cfg.get("topic_dice_threshold", 0.5))
+    if report.get("scorer_version") == SCORER_VERSION and config.hash != report.get("config_hash"):
+        raise InputError(
+            f"score report config_hash {report.get('config_hash')!r} does not match its config "
+            f"({config.hash!r} under scorer {SCORER_VERSION}); the report was edited or is corrupt"
+        )
+    out = []
+    for name in report["systems"]:
+        per_doc = report["per_document"][name]
+        doc_ids = tuple(sorted(per_doc[config.tiers[0]]))
+        counts = {
+            t: np.array([[per_doc[t][d][ty] for ty in TYPE_NAMES] for d in doc_ids], dtype=np.int64).reshape(len(doc_ids), 3, 3)
+            for t in config.tiers
+        }
+        out.append(SystemScore(name, doc_ids, counts, config))
+    return out
+
+
 # --------------------------------------------------------------------------- rendering
 
 
