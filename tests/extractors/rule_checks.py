@@ -60,6 +60,9 @@ def check_case(extractor, name: str, case: dict) -> None:
         assert _find(pos, key(rel)), f"{name}: missing {rel}; got {sorted(got)}"
     for rel in case.get("absent", []):
         assert not _find(pos, key(rel)), f"{name}: {rel} predicted as a positive claim"
+    claims = {k: [p for p in v if not p.is_negative and p.realis.value in ("ACTUAL", "PLANNED")] for k, v in got.items()}
+    for rel in case.get("not_claimed", []):
+        assert not _find(claims, key(rel)), f"{name}: {rel} claimed as ACTUAL or PLANNED"
     for rel in case.get("neg", []):
         assert _find(neg, key(rel)), f"{name}: {rel} not predicted as NEG; got {sorted(got)}"
     for rtype, realis in case.get("realis", {}).items():

@@ -109,7 +109,8 @@ class EntityTracker:
         key = "G:" + (p.name if p else text.lower())
         c = self.clusters.get(key)
         if c is None:
-            c = Cluster(key, etype, p.name if p else text, start, end)
+            country = (p.country or (p.name if p.type is EntityType.GPE else None)) if p else None
+            c = Cluster(key, etype, p.name if p else text, start, end, nationality=country)
             self.clusters[key] = c
         c.last = start
         return c
@@ -123,7 +124,7 @@ class EntityTracker:
         c.last = start
         return c
 
-    def slot(self, country: str, start: int, end: int, text: str) -> Cluster:
+    def slot(self, country: str | None, start: int, end: int, text: str) -> Cluster:
         """A placeholder for "the representative of ``country``" in a group introduced by
         nationality ("the foreign ministers of A, B and C"); bound to a named person later."""
         self._n += 1
@@ -139,6 +140,8 @@ class EntityTracker:
         used = {c.key for c in out.values()}
         for s in slots:
             if s.key in out:
+                continue
+            if s.nationality is None:
                 continue
             same = [c for c in self.clusters.values()
                     if c.type is EntityType.PER and not c.slot and c.nationality == s.nationality and c.key not in used]
@@ -175,6 +178,11 @@ class EntityTracker:
             if not nationality and not title_words:
                 continue
             return c
+        if nationality and title_words:
+            # "the Singaporean leader" for the one Singaporean person named, whatever the title
+            same = [c for c in self.persons if c.nationality == nationality and c.key not in exclude]
+            if len(same) == 1:
+                return same[0]
         return None
 
     def other_nationality(self, than: Cluster | None) -> Cluster | None:

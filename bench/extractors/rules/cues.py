@@ -26,7 +26,7 @@ NEG_VERB_GROUP = re.compile(
     r"\b(?:not|never|n['’]t|no\s+longer|refus\w*\s+to|declin\w*\s+to|fail\w*\s+to|no\s+plans?"
     r"|without|(?:had|has|have)\s+been\s+(?:expected|due|scheduled|set|supposed|meant|slated|planning|invited)\s+to"
     r"|(?:was|were)\s+to\s+have|turned\s+down|turns?\s+down|cancel\w*|called\s+off|call(?:s|ing)?\s+off"
-    r"|scrap\w*|postpon\w*|shelved?|abandon\w*|ruled\s+out|rules?\s+out|pulled\s+out\s+of|skipp\w*)\b",
+    r"|scrap\w*|postpon\w*\s+(?:\w+\s+){0,3}?indefinitely|shelved?|abandon\w*|ruled\s+out|rules?\s+out|pulled\s+out\s+of|skipp\w*)\b",
     _F,
 )
 NEG_CLAUSE = re.compile(
@@ -36,13 +36,13 @@ NEG_CLAUSE = re.compile(
 )
 NEG_AFTER = re.compile(
     r"\b(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|been|being)\s+"
-    r"(?:cancel\w*|called\s+off|scrapped|postponed|shelved|dropped|aborted|axed|abandoned|put\s+off|delayed|ruled\s+out|turned\s+down)"
+    r"(?:cancel\w*|called\s+off|scrapped|postponed\s+indefinitely|shelved|dropped|aborted|axed|abandoned|ruled\s+out|turned\s+down)"
     r"|did\s+not\s+(?:take\s+place|happen|go\s+ahead|materiali[sz]e)|never\s+(?:took\s+place|happened)|fell\s+through"
     r"|but\s+(?:\w+\s+)?(?:declined|refused|cancel\w*|called\s+(?:it\s+)?off|pulled\s+out|withdrew|was\s+cancel\w*))\b",
     _F,
 )
 PLANNED_STRONG = re.compile(
-    r"\b(?:accept\w*\s+(?:an?\s+|the\s+|\w+\s+)?invitation|agreed\s+to|agree\s+to)\b", _F
+    r"\b(?:accept\w*\s+(?:an?\s+|the\s+|\w+\s+)?invitation|agreed\s+to|agree\s+to|postpon\w*|put\s+off|delayed|rescheduled)\b", _F
 )
 OTHER_VERB_GROUP = re.compile(
     r"\b(?:hope[sd]?|hoping|may|might|could|wants?|wanted|wish\w*|would\s+like|seek\w*|sought|aim\w*"
@@ -62,7 +62,9 @@ GENERIC_VERB_GROUP = re.compile(
     r"|every\s+(?:year|month|week|summer|spring|autumn|winter)|each\s+(?:year|month)|tend\w*\s+to)\b",
     _F,
 )
-OTHER_CLAUSE = re.compile(r"\b(?:if|unless|whether|hope[sd]?|hoping|possibl\w*|should\s+(?:he|she|they|it))\b", _F)
+OTHER_CLAUSE = re.compile(
+    r"\b(?:if|unless|whether|hope[sd]?|hoping|possibl\w*|should\s+(?:he|she|they|it)"
+    r"|(?:urg|invit|ask|encourag|press|request|appeal)(?:e[sd]?|ing|s)?\b[^.;]{0,80}?\bto\s*$)", _F)
 PLANNED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,8}?(?:will|is\s+(?:set|scheduled|expected|due)\s+to|would)\s+(?:take\s+place|be\s+held|start|begin)\b", _F)
 
 
@@ -91,14 +93,16 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     """
     m = NEG_VERB_GROUP.search(verb_group)
     if m:
-        return Attributes(Polarity.NEG, _realis_under_negation(verb_group), m.group(0))
+        return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
     m = NEG_AFTER.search(after)
     if m:
-        return Attributes(Polarity.NEG, _realis_under_negation(verb_group), m.group(0))
+        return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
     m = NEG_CLAUSE.search(clause_before)
     if m:
-        return Attributes(Polarity.NEG, _realis_under_negation(verb_group), m.group(0))
+        return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
     m = PLANNED_STRONG.search(verb_group)
+    if m and _POSTPONED.match(m.group(0)) and _NO_NEW_DATE.search(after.split(".")[0][:80]):
+        return Attributes(Polarity.NEG, Realis.PLANNED, m.group(0) + " indefinitely")
     if m:
         return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
     m = OTHER_VERB_GROUP.search(verb_group)
@@ -121,8 +125,17 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     return ACTUAL
 
 
-def _realis_under_negation(verb_group: str) -> Realis:
-    """A negated plan ("will not visit", "has no plans to") keeps its realis; else ACTUAL."""
-    if re.search(r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been)\b|['’]ll\b", verb_group, _F):
+_POSTPONED = re.compile(r"postpon|put\s+off|delayed|rescheduled", _F)
+_NO_NEW_DATE = re.compile(r"\b(?:indefinitely|until\s+further\s+notice|without\s+(?:a\s+)?(?:new\s+)?date|sine\s+die)\b", _F)
+_CANCEL_CUE = re.compile(r"cancel|call|scrap|postpon|shelv|abandon|drop|abort|axed|put\s+off|pulled\s+out|ruled\s+out|rules?\s+out", _F)
+
+
+def _realis_under_negation(verb_group: str, cue: str = "") -> Realis:
+    """A negated plan ("will not visit", "has no plans to", "cancelled his trip") keeps its
+    realis PLANNED; a negated fact ("did not meet") is ACTUAL."""
+    if re.search(r"\b(?:invit\w*|hop\w*|want\w*|wish\w*|tried|sought)\b", verb_group, _F):
+        return Realis.ACTUAL  # "had been invited to join but declined", "hoped to visit but could not"
+    if _CANCEL_CUE.search(cue) or re.search(r"\bno\s+plans?\b", cue, _F) or re.search(
+            r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been)\b|['’]ll\b", verb_group, _F):
         return Realis.PLANNED
     return Realis.ACTUAL

@@ -49,9 +49,11 @@ from .patterns import (
     CLAUSE_BOUNDARY,
     CONJ_GAP,
     COUNTRY_GROUP,
+    DELEGATION,
     DEMONYM_GROUP,
     IN_PERSON_CUE,
     LINK_BEFORE,
+    N_WAY,
     NOMINAL_TRIGGER,
     OBJECT_GAP,
     PAREN,
@@ -64,6 +66,7 @@ from .patterns import (
     RELATIVE_SUBJECT,
     SCOPE_PREP,
     SEPARATE,
+    THEIR_GROUP,
     TRIGGER,
     VERB_GAP_FORBID,
     VIDEO_CUE,
@@ -109,6 +112,29 @@ _HOSTED_MEAL = re.compile(
     r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|banquet|reception|breakfast|ceremony|gala)"
     r"\s+(?:for|in\s+honou?r\s+of)\s+", re.I)
 _HOSTED_EVENT = re.compile(r"\s+(?:the|a|an|this|their|these)\s+(?:[\w-]+\s+){0,2}(?:talks|meeting|meetings|summit|negotiations|gathering|consultations)\b", re.I)
+_MEET_PLACE_PREP = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$", re.I)
+_PLACE_PREP_END = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", re.I)
+_PLACE_GAP_STOP = re.compile(
+    r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w)\b|[;:]", re.I)
+_BEIN_PURPOSE = re.compile(
+    r"[^.;]{0,40}?\s+(?:for|on|to\s+attend)\s+(?:talks|(?:a|an|the|this\s+week's|this\s+year's)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:visit|meeting|conference|summit|forum|talks|tour|trip|gathering|session|assembly))", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+                 "bilateral": 2, "trilateral": 3, "tripartite": 3, "quadrilateral": 4}
+_AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b|\btogether\s+with\b|\balong\s+with\b", re.I)
+_HELD_BETWEEN = re.compile(r"\s*(?:was|were|is|are|will\s+be|has\s+been|had\s+been)?\s*(?:held|took\s+place|takes\s+place|planned|scheduled)\s+between\s*", re.I)
+_GERUND = re.compile(r"^[a-z]+ing\b", re.I)
+_PARTICIPLE = re.compile(r"(?:\b(?:before|after|while|when|upon|since|without|by)|,)\s+$", re.I)
+_POSS_OFFICIAL = re.compile(
+    r"['’]s\s+(?P<title>(?:(?:foreign|defen[cs]e|prime|finance|trade|economy|interior|deputy|vice|top|chief|senior)\s+){0,2}"
+    r"(?:minister|president|premier|chancellor|envoy|ambassador|diplomat|secretary|leader|counterpart))\b(?!['’]s|\s+(?:of|for)\b)")
+_VERB_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$", re.I)
+_LED_BY = re.compile(r"\s*,?\s*(?:led|headed)\s+by\s+", re.I)
+_AGENDA = re.compile(
+    r"\bwith\s+(?P<topic>[^,.;]{3,80}?)\s+(?:at\s+the\s+top\s+of|high\s+on|topping|dominating|on)\s+(?:the|their)\s+agenda", re.I)
+_QUOTE = re.compile(r"[“\"][^”\"]{2,}[”\"]")
+_ATTRIB_AFTER = re.compile(r"\s*,?\s*(?:(?:said|says|told|added|wrote|stressed)\b)?", re.I)
+_ATTRIB_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|added|declared|wrote)(?:\s+(?:on|in)\s+\w+)?\s*[:,]?\s*[“\"]$", re.I)
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
@@ -154,6 +180,7 @@ class Event:
     mode: Mode | None
     attrs: Attributes
     sentence: int
+    places: list[Arg] = field(default_factory=list)
 
 
 def _uniq(args: Iterable[Arg]) -> list[Arg]:
@@ -191,6 +218,9 @@ class RuleEngine:
         self.events: list[Event] = []
         self.salient: Arg | None = None
         self.slot_bindings: dict[str, Cluster] = {}
+        self.visiting: dict[str, int] = {}  # person -> sentence of their latest actual visit
+        self.open_slots: list[tuple[Cluster, int]] = []  # members of an n-way meeting, unnamed yet
+        self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
         name_starts = [m.start for m in names]
         refs = list(REFERENCE.finditer(text, start))
         ref_starts = [m.start() for m in refs]
@@ -203,6 +233,8 @@ class RuleEngine:
             self.sentence_index = si
             self.sentence = s
             items = self.build_items(s, sn, sr, st)
+            if self.open_slots:
+                self.fill_open_slots(items)
             if st:
                 self.read_sentence(s, items, st)
             subj = next((it for it in items if it.kind == "PER" and not self.is_object(it)), None)
@@ -211,12 +243,38 @@ class RuleEngine:
         self.bind_slots()
         return self.collector.predictions()
 
+    def fill_open_slots(self, items: list[Item]) -> None:
+        """Members of an n-way meeting are the persons the next sentences name, in order."""
+        self.open_slots = [(c, si) for c, si in self.open_slots if self.sentence_index - si <= 3]
+        bound = set(self.slot_bindings.values()) if self.slot_bindings else set()
+        bound_keys = {c.key for c in bound}
+        for it in items:
+            if not self.open_slots:
+                break
+            if it.kind != "PER" or it.pronoun or not it.args or it.args[0].cluster.slot:
+                continue
+            c = it.args[0].cluster
+            if c.key in bound_keys or any(w.startswith("spokes") for w in c.titles):
+                continue
+            ev_members = [a.key for e in self.events for a in e.participants]
+            if c.key in ev_members:
+                continue
+            slot, _si = self.open_slots.pop(0)
+            self.slot_bindings[slot.key] = c
+            bound_keys.add(c.key)
+
     def bind_slots(self) -> None:
         """Members of groups named by country get the persons the text names for them."""
         slots = [c for c in self.tracker.clusters.values() if c.slot]
         if not slots:
             return
         chosen = self.tracker.bind_slots(slots, self.slot_bindings)
+        for a, p, f, sentence in self.pending_visits:
+            c = chosen.get(a.key, a.cluster)
+            pc = p.cluster.nationality
+            if c.nationality and pc and c.nationality != pc:
+                self.collector.add(RelationType.VISITED, a, p, f.attrs.polarity, f.attrs.realis, sentence,
+                                   Span(f.start, f.end))
         bindings = {k: Arg(c, c.start, c.end, c.name) for k, c in chosen.items()}
         self.collector.rebind(bindings, {c.key for c in slots if c.key not in chosen})
 
@@ -255,6 +313,14 @@ class RuleEngine:
         todo: list[tuple[int, int, object]] = [(m.start, 0, i) for i, m in enumerate(names)]
         for r in refs:
             rs, re_ = r.start(), r.end()
+            inside = [i for i, m in enumerate(names) if rs < m.end and leads[i][0] < re_]
+            if inside and r.group("fac") and all(
+                    names[i].type is None and r.start("facname") <= names[i].start for i in inside):
+                # "the Akorda presidential residence": a name that modifies a facility noun
+                todo = [t for t in todo if not (t[1] == 0 and t[2] in inside)]
+                spans = [sp for sp in spans if not (rs < sp[1] and sp[0] < re_)]
+                todo.append((rs, 1, r))
+                continue
             if any(rs < e and a < re_ for a, e in spans):
                 continue
             todo.append((rs, 1, r))
@@ -273,13 +339,16 @@ class RuleEngine:
                     item.ref = x
             if item is not None:
                 items.append(item)
+        items = self.delegations(s, items)
         items = self.country_groups(s, items)
+        items = self.possessive_officials(items)
         self.nationality_from_context(items)
         # possessive places directly before a name qualify it ("Japan's Defence Minister X")
         for a, b in zip(items, items[1:], strict=False):
             if a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
                 a.modifier = True
         items.sort(key=lambda it: it.start)
+        self.resolve_quotes(items)
         self.resolve_cataphora(items)
         return [it for it in items if it.args]
 
@@ -308,6 +377,20 @@ class RuleEngine:
             group = Item(m.start(), members[-1].end, "GROUP", args, m.start())
             items = [it for it in items if it not in members and not (m.start() <= it.start < members[-1].end)]
             items.append(group)
+        for m in THEIR_GROUP.finditer(text, s.start, s.end):
+            places = [it for it in items if it.end <= m.start() and it.kind == "PLACE" and not it.modifier]
+            members: list[Item] = []
+            for it in reversed(places):
+                if not members or CONJ_GAP.fullmatch(text[it.end:members[0].lead]):
+                    members.insert(0, it)
+                    continue
+                break
+            countries = [country_of(it.args[0].cluster.name) for it in members]
+            if len(members) < 2 or None in countries or len(set(countries)) < len(countries):
+                continue
+            args = [Arg(self.tracker.slot(c, it.start, it.end, it.args[0].text), it.start, it.end, it.args[0].text)
+                    for c, it in zip(countries, members, strict=True)]
+            items.append(Item(m.start(), m.end(), "GROUP", args, m.start()))
         for m in DEMONYM_GROUP.finditer(text, s.start, s.end):
             dems = re.findall(_DEM_RE, m.group("dems"))
             countries = [demonym_country(d) for d in dems]
@@ -317,6 +400,50 @@ class RuleEngine:
             items.append(Item(m.start(), m.end(), "GROUP", args, m.start()))
         items.sort(key=lambda it: it.start)
         return items
+
+    def delegations(self, s: Span, items: list[Item]) -> list[Item]:
+        """"a Hamas delegation", "the Chinese delegation", "a delegation from Kenya": an
+        organisation of its own (the visitor of the visits it makes)."""
+        text = self.text
+        out = list(items)
+        for m in DELEGATION.finditer(text, s.start, s.end):
+            ds, de = m.start("dname"), m.end()
+            if m.group("dname") is None:
+                continue
+            inside = [it for it in out if ds <= it.start and it.end <= m.start("dhead")]
+            if any(it.kind == "PER" for it in inside):
+                continue
+            out = [it for it in out if it not in inside]
+            c = self.tracker.org(text[ds:de], ds, de)
+            out.append(Item(ds, de, "ORG", [Arg(c, ds, de, text[ds:de])], m.start()))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def possessive_officials(self, items: list[Item]) -> list[Item]:
+        """"Japan's foreign minister" with no name after it: that country's official, the
+        person of that nationality and title named before, else a person of its own."""
+        text = self.text
+        out = list(items)
+        for k, it in enumerate(items):
+            if it.kind != "PLACE" or not it.possessive or it.modifier:
+                continue
+            m = _POSS_OFFICIAL.match(text, it.end)
+            if m is None:
+                continue
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if nxt is not None and nxt.lead <= m.end() + 3:
+                continue
+            nat = it.args[0].cluster.nationality
+            heads = set(m.group("title").lower().split()) & _DESC_TITLE_WORDS
+            c = self.tracker.by_description(nat, heads - {"foreign", "defence", "defense", "prime"} or heads)
+            ts, te = m.start("title"), m.end("title")
+            if c is None:
+                c = self.tracker.person(text[ts:te], ts, te, nationality=nat, title=m.group("title").lower())
+            else:
+                self.tracker.touch(c, ts)
+            out.append(Item(ts, te, "PER", [Arg(c, ts, te, text[ts:te])], ts))
+        out.sort(key=lambda x: x.start)
+        return out
 
     def nationality_from_context(self, items: list[Item]) -> None:
         """Nationality stated after a name: "X of Poland", "X, Poland's foreign minister",
@@ -373,6 +500,8 @@ class RuleEngine:
                 if ev is None:
                     return None
                 return Item(ms, me, "GROUP", list(ev.participants), ms, possessive=w == "their", pronoun=True)
+            if w in ("i", "me", "my"):
+                return Item(ms, me, "PER", [], ms, possessive=w == "my", pronoun=True)  # resolve_quotes
             c = self.resolve_pronoun(ms, prior)
             return Item(ms, me, "PER", [c] if c is not None else [], ms, possessive=w in ("his", "her"), pronoun=True)
         if m.group("group"):
@@ -393,6 +522,11 @@ class RuleEngine:
             c = None
             if nat:
                 c = tr.by_description(nat, set())
+                if c is None:
+                    # an unnamed counterpart of a stated nationality is a person of its own
+                    ds = m.start("cdem")
+                    c = tr.person(text[ds:me], ds, me, nationality=nat, title="counterpart")
+                    return Item(ms, me, "PER", [Arg(c, ds, me, text[ds:me])], ms)
             else:
                 owner = [it for it in items if it.kind == "PER" and it.end <= ms]
                 owner_c = owner[-1].args[0].cluster if owner else (self.salient.cluster if self.salient else None)
@@ -406,10 +540,14 @@ class RuleEngine:
                 return None
             return Item(ms, me, "PER", [Arg(c, c.start, c.end, c.name)], ms)
         if m.group("pdesc"):
+            # "the Chinese capital": the city of that country named before, else a place of its own
             nat = demonym_country(m.group("pdem"))
-            key = f"capital of {nat}"
-            c = tr.place(key, ms + 4, me, EntityType.GPE)
-            return Item(ms, me, "PLACE", [Arg(c, ms + 4, me, text[ms + 4:me])], ms)
+            c = next((x for x in reversed(list(tr.clusters.values())) if x.key.startswith("G:") and x.nationality == nat
+                      and x.name != nat and x.type is EntityType.GPE), None)
+            if c is None:
+                c = tr.place(f"capital of {nat}", ms + 4, me, EntityType.GPE)
+                c.nationality = nat
+            return Item(ms + 4, me, "PLACE", [Arg(c, ms + 4, me, text[ms + 4:me])], ms)
         if m.group("desc"):
             nat = demonym_country(m.group("ddem")) if m.group("ddem") else None
             words = set(m.group("dtitle").lower().split())
@@ -451,6 +589,33 @@ class RuleEngine:
     def is_object(self, it: Item) -> bool:
         """Whether a person item is governed by a preposition or a verb right before it."""
         return _OBJECT_BEFORE.search(self.text, max(self.sentence.start, it.lead - 30), it.lead) is not None
+
+    def resolve_quotes(self, items: list[Item]) -> None:
+        """"I", "me", "my" inside a quotation are its speaker, named in the attribution after
+        the quotation ("“I will travel ...,” X told reporters") or before it ("X said: “I met
+        ...”")."""
+        text = self.text
+        s = self.sentence
+        firsts = [it for it in items if it.pronoun and not it.args and text[it.start:it.end].lower() in ("i", "me", "my")]
+        if not firsts:
+            return
+        for q in _QUOTE.finditer(text, s.start, s.end):
+            inside = [it for it in firsts if q.start() < it.start < q.end()]
+            if not inside:
+                continue
+            speaker = None
+            after = _ATTRIB_AFTER.match(text, q.end())
+            if after is not None:
+                speaker = next((it for it in items if it.start >= q.end() and it.kind == "PER" and it.args
+                                and it.start <= after.end() + 60), None)
+            if speaker is None:
+                before = _ATTRIB_BEFORE.search(text, s.start, q.start() + 1)
+                if before is not None:
+                    speaker = next((it for it in reversed(items) if it.end <= before.start() + 1 and it.kind == "PER"
+                                    and it.args and it.start >= s.start), None)
+            if speaker is not None:
+                for it in inside:
+                    it.args = list(speaker.args)
 
     def resolve_cataphora(self, items: list[Item]) -> None:
         """Pronouns of a fronted adverbial take the first person of the main clause."""
@@ -501,8 +666,12 @@ class RuleEngine:
         ts, te = f.start, f.end
         before = [it for it in items if it.end <= ts and it.start >= cs]
         after = [it for it in items if it.lead >= te and it.start < ce]
-        nominal = bool(NOMINAL_TRIGGER.match(f.word))
+        nominal = bool(NOMINAL_TRIGGER.match(f.word)) and not _VERB_BEFORE.search(text, max(cs, ts - 12), ts)
         prev = frames[-1] if frames else None
+        participle = _PARTICIPLE.search(text, max(cs, ts - 12), ts) if _GERUND.match(f.word) else None
+        if participle is not None:
+            self.participial_frame(f, s, items, frames, cs, ce, participle, before, after)
+            return
         scoped = nominal and SCOPE_PREP.search(text, max(cs, ts - 60), ts) is not None
         subj_items, subj_end = ([], -1) if scoped else self.subject(f, before, cs)
         linked = prev is not None and LINK_BEFORE.search(text, max(s.start, ts - 40), ts) is not None
@@ -514,7 +683,11 @@ class RuleEngine:
             sp = SCOPE_PREP.search(text, max(cs, ts - 60), ts)
             vg_start = sp.start()
         verb_group = _clean_gap(text[vg_start:ts])
-        clause_before = "" if scoped else text[cs:ts]
+        if scoped:
+            sp = SCOPE_PREP.search(text, max(cs, ts - 60), ts)
+            clause_before = text[cs:sp.start()]
+        else:
+            clause_before = text[cs:ts]
         nxt_trigger = ce
         after_text = text[te:min(s.end, te + 120)]
         future = self.future_time(f, cs, ce)
@@ -542,6 +715,8 @@ class RuleEngine:
                 subj = list(poss[-1].args)
             elif f.kind == "meet" and not re.match(r"\s+(?:with|between)\b", text[te:te + 10], re.I):
                 pass  # "ahead of an EU summit", "on the sidelines of the talks": no participants stated
+            elif prev is not None and prev.kind == "host" and prev.obj and f.kind in ("visit", "move"):
+                subj = list(prev.obj)  # "received X ..., at the start of a visit to Y"
             elif prev is not None and prev.subj:
                 subj = list(prev.subj)
             else:
@@ -564,6 +739,45 @@ class RuleEngine:
             self.discuss_frame(f, s, items, after, ce, prev)
         elif k in ("call", "speak"):
             self.call_frame(f, s, items, after, ce, prev)
+        elif k == "join":
+            self.join_frame(f)
+
+    def participial_frame(self, f: Frame, s: Span, items: list[Item], frames: list[Frame], cs: int, ce: int,
+                          participle: re.Match, before: list[Item], after: list[Item]) -> None:
+        """A trigger in a participial clause ("X met Y before flying to Z", "After meeting
+        Y, X flew to Z", "X left without meeting Y"): its subject is the main clause's, and
+        so are its tense and modality."""
+        text = self.text
+        head = text[s.start:participle.start()].strip(" “\"‘'")
+        main = None
+        if not head:  # fronted: the subject follows the clause
+            comma = text.find(",", f.end, s.end)
+            if comma >= 0:
+                main = next((it for it in items if it.start > comma and it.kind in PERSONISH and not self.is_object(it)), None)
+            vg = text[main.end:main.end + 40] if main is not None else ""
+        else:
+            main = self.clause_subject(items, cs, f.start)
+            vg = text[main.end:participle.end()] if main is not None else ""
+        if main is None:
+            return
+        prev = frames[-1] if frames else None
+        vg = _clean_gap(vg)
+        attrs = classify(vg, "", "", self.future_time(f, cs, ce))
+        if attrs is ACTUAL and prev is not None and prev.start < f.start and head:
+            attrs = prev.attrs
+        f.attrs = attrs
+        f.subj = list(main.args)
+        k = f.kind
+        if k in ("visit", "move", "bein"):
+            self.visit_frame(f, s, items, after, before, ce, False)
+        elif k == "host":
+            self.host_frame(f, s, items, after, before, ce)
+        elif k == "meet":
+            self.meet_frame(f, s, items, after, ce, None)
+        elif k == "discuss":
+            self.discuss_frame(f, s, items, after, ce, None)
+        elif k in ("call", "speak"):
+            self.call_frame(f, s, items, after, ce, None)
 
     # -- argument finding (positional) -----------------------------------------------------------
     def subject(self, f: Frame, before: list[Item], cs: int) -> tuple[list[Item], int]:
@@ -599,14 +813,37 @@ class RuleEngine:
                     return [], -1
                 if it.kind in ("PLACE", "ORG") and not it.possessive and f.kind != "host":
                     return [], -1
-                return self._conjoined(cand, idx), it.end
+                group = self._conjoined(cand, idx)
+                lead_org = [x for x in cand if x.kind == "ORG" and x.end <= group[0].lead
+                            and _LED_BY.fullmatch(text[x.end:group[0].lead])]
+                if lead_org:
+                    group.insert(0, lead_org[-1])  # "a delegation led by X": both travel
+                return group, it.end
             if it.kind in PLACEISH:
                 g = _clean_gap(gap)
                 if _verb_gap_ok(g):
+                    if self.as_person(it, f):
+                        return self._conjoined(cand, idx), it.end
                     return [], -1
                 continue
             return [], -1
         return [], -1
+
+    def as_person(self, it: Item, f: Frame) -> bool:
+        """An unknown single capitalised word in the subject or object slot of a trigger that
+        takes persons ("Choi met Georgiou") is a person's name: the item becomes a person."""
+        if it.kind != "UNK" or f.kind not in ("meet", "host", "call", "speak", "discuss", "visit", "move"):
+            return False
+        word = it.args[0].text
+        if " " in word or word.isupper() or len(word) < 3 or lookup_place(word) is not None:
+            return False
+        if f.kind in ("visit", "move") and it.start > f.start:
+            return False  # after "visit"/"travel to" it is the destination
+        c = self.tracker.person(word, it.start, it.end)
+        it.kind = "PER"
+        it.weak = True
+        it.args = [Arg(c, it.start, it.end, word)]
+        return True
 
     def clause_subject(self, items: list[Item], cs: int, ts: int) -> Item | None:
         """The subject of the clause that a coordinated verb phrase continues ("X began a
@@ -632,7 +869,11 @@ class RuleEngine:
         j = idx - 1
         while j >= 0:
             p = cand[j]
-            if p.kind in PERSONISH and CONJ_GAP.fullmatch(text[p.end:group[0].lead]):
+            gap = text[p.end:group[0].lead]
+            ok_gap = CONJ_GAP.fullmatch(gap) and (len(group) > 1 or _AND.search(gap))
+            if ok_gap and p.kind == "UNK" and group[0].kind == "PER" and group[0].weak and " " not in p.args[0].text:
+                self.as_person(p, Frame("meet", 0, 0, ""))
+            if p.kind in PERSONISH and ok_gap:
                 group.insert(0, p)
                 j -= 1
                 continue
@@ -646,9 +887,11 @@ class RuleEngine:
         first = None
         for i, it in enumerate(cand):
             if it.kind not in PERSONISH:
-                continue
+                gap = _strip_time(text[f.end:it.lead])
+                if not (it.kind == "UNK" and allow_direct and OBJECT_GAP.fullmatch(gap) and self.as_person(it, f)):
+                    continue
             gap = _strip_time(text[f.end:it.lead])
-            if allow_direct and (OBJECT_GAP.fullmatch(gap) or BETWEEN_GAP.fullmatch(gap)):
+            if allow_direct and (OBJECT_GAP.fullmatch(gap) or BETWEEN_GAP.fullmatch(gap) or _HELD_BETWEEN.fullmatch(gap)):
                 first = i
                 break
             w = re.search(r"\bwith\s+$", text[f.end:it.lead]) or re.search(r"\bwith\s*$", _strip_time(text[f.end:it.lead]))
@@ -661,23 +904,41 @@ class RuleEngine:
                 break
         if first is None:
             return []
+        return self._conj_forward(cand, first)
+
+    def _conj_forward(self, cand: list[Item], first: int) -> list[Item]:
+        """The person at ``cand[first]`` with the persons conjoined after it ("X, Y and Z");
+        items joined by a bare comma count only when an "and" closes the list."""
+        text = self.text
         group = [cand[first]]
+        keep = 1
         j = first + 1
         while j < len(cand):
             nx = cand[j]
-            if nx.kind in PERSONISH and CONJ_GAP.fullmatch(text[group[-1].end:nx.lead]):
+            gap = text[group[-1].end:nx.lead]
+            if nx.kind in PERSONISH and CONJ_GAP.fullmatch(gap):
                 group.append(nx)
+                if _AND.search(gap):
+                    keep = len(group)
                 j += 1
                 continue
             break
-        return group
+        return group[:keep]
 
-    def destinations(self, f: Frame, after: list[Item], ce: int, max_words: int = 0) -> list[Arg]:
+    def destinations(self, f: Frame, after: list[Item], ce: int, max_words: int = 0, start: int | None = None) -> list[Arg]:
+        """The destination(s) right after a visit or motion trigger ("visit Y", "trip to Y",
+        "arrived in Y, X and Z"), from ``start`` (default: the trigger's end)."""
         text = self.text
-        cand = [it for it in after if not it.modifier]
+        start = f.end if start is None else start
+        cand = [it for it in after if not it.modifier and it.start >= start]
         out: list[Item] = []
         for it in cand:
-            gap = _strip_time(text[f.end:it.lead])
+            gap = _strip_time(text[start:it.lead])
+            if start != f.end:
+                to = re.match(r"\s*to\s", gap)
+                if to is None:
+                    break
+                gap = gap[to.end():]
             if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
                 if PLACE_GAP.fullmatch(gap) or (max_words and len(gap.split()) <= max_words and PLACE_PREP.search(gap)):
                     out.append(it)
@@ -706,14 +967,18 @@ class RuleEngine:
             break
         return [a for it in out for a in it.args]
 
-    def places_after(self, start: int, after: list[Item], ce: int) -> list[Arg]:
-        """Places introduced by "in/at/to" after ``start`` in the clause ("hosted X in Z")."""
+    def places_after(self, start: int, after: list[Item], ce: int, meeting: bool = False) -> list[Arg]:
+        """Places introduced by "in/at/to" (a meeting: "in/at") after ``start`` in the clause
+        ("hosted X in Z", "met Y at the ministry in Seoul"), not beyond a following verb
+        phrase ("met Y on Friday before flying back to Z")."""
         text = self.text
         cand = [it for it in after if it.start >= start and not it.modifier]
+        prep = _MEET_PLACE_PREP if meeting else _PLACE_PREP_END
         for k, it in enumerate(cand):
+            if _PLACE_GAP_STOP.search(text, start, it.lead):
+                return []
             if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
-                pre = text[max(start, it.lead - 12):it.lead]
-                if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre, re.I) or re.search(r"\b(?:in|at|to)\s+$", text[start:it.lead], re.I):
+                if prep.search(text, max(start, it.lead - 12), it.lead):
                     return self._place_chain(cand, k)
         return []
 
@@ -743,10 +1008,12 @@ class RuleEngine:
         text = self.text
         visitors = list(f.subj)
         by = re.match(r"\s*by\s+", text[f.end:f.end + 6], re.I)
+        dest_from = f.end
         if f.word.lower().endswith("by") or by:
             objs = self.objects(f, after, ce)
             if objs:
                 visitors = _uniq(a for it in objs for a in it.args)
+                dest_from = objs[-1].end  # "a visit by X to Y"
         if f.kind == "visit" and PASSIVE_BEFORE.search(text, max(s.start, f.start - 20), f.start) and f.word.lower() == "visited":
             # "Beijing was visited by X"
             objs = self.objects(f, after, ce)
@@ -761,13 +1028,15 @@ class RuleEngine:
                         self.add(RelationType.VISITED, v, d, f)
             return
         max_words = 8 if f.word.lower().startswith("attend") else 0
-        dest = self.destinations(f, after, ce, max_words)
+        dest = self.destinations(f, after, ce, max_words, dest_from)
         if f.kind == "visit" and not dest and f.word.lower().startswith("attend"):
             return
         if not dest:
             return
         visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
         origin = bool(_ORIGIN.search(f.word))
+        if f.kind == "bein" and not _BEIN_PURPOSE.match(text, dest_end(dest)):
+            return  # bare presence ("who was also in Munich") does not say the place is not home
         for v in visitors:
             for d in dest:
                 if origin and v.cluster.nationality and country_of(d.cluster.name) == v.cluster.nationality:
@@ -822,15 +1091,38 @@ class RuleEngine:
         if len(participants) >= 2:
             self.new_event(participants, Mode.IN_PERSON, f)
 
+    def join_frame(self, f: Frame) -> None:
+        """"X joined the talks", "X had been invited to join as an observer but declined":
+        X takes part (or, negated, does not) in the latest face-to-face meeting."""
+        recent = [e for e in self.events if self.sentence_index - e.sentence <= 3 and e.mode in (None, Mode.IN_PERSON)]
+        if not recent:
+            return
+        # one joins a group: the latest meeting of three or more, else the latest meeting
+        ev = next((e for e in reversed(recent) if len(e.participants) >= 3), recent[-1])
+        joiners = [a for a in f.subj if a.cluster.type is EntityType.PER]
+        for j in joiners:
+            for p in ev.participants:
+                self.add(RelationType.MET, j, p, f)
+            for place in ev.places:
+                if f.attrs.polarity is Polarity.NEG or (j.cluster.nationality and place.cluster.nationality
+                                                         and j.cluster.nationality != place.cluster.nationality):
+                    self.add(RelationType.VISITED, j, place, f)
+        f.participants = joiners
+
     def host_event(self, f: Frame, hosts: list[Arg], after: list[Item], ce: int) -> None:
         """"X hosted the talks (at P)": X took part in the latest meeting and the others
         visited P."""
+        nway = N_WAY.match(text := self.text, f.end)
+        if nway is not None:
+            self.anonymous_meeting(f, hosts, after, ce, nway)
+            return
         ev = self.latest_event()
         if ev is None or self.sentence_index - ev.sentence > 2 or ev.mode not in (None, Mode.IN_PERSON):
             return
         host = next((h for h in hosts if h.cluster.type is EntityType.PER), None)
         if host is None:
             return
+        del text
         participants = list(ev.participants)
         if all(a.key != host.key for a in participants):
             slot = next((a for a in participants if a.cluster.slot and a.cluster.nationality
@@ -852,6 +1144,30 @@ class RuleEngine:
                     self.add(RelationType.VISITED, g, p, f)
         f.participants = participants
         f.places = place
+
+    def anonymous_meeting(self, f: Frame, hosts: list[Arg], after: list[Item], ce: int, m: re.Match) -> None:
+        """"Malaysia hosted a three-way meeting of foreign ministers": a meeting of N members
+        named in the next sentences; the host country's place is visited by the members of
+        other nationalities."""
+        n = _NUMBER_WORDS.get((m.group("n") or m.group("n2")).lower(), 0)
+        if n < 2:
+            return
+        host_places = [h for h in hosts if h.cluster.type is EntityType.GPE]
+        host_persons = [h for h in hosts if h.cluster.type is EntityType.PER]
+        place = self.places_after(m.end(), after, ce, meeting=True) or host_places[:1]
+        members = list(host_persons)
+        for k in range(n - len(members)):
+            c = self.tracker.slot(None, m.start(), m.end(), m.group(0))
+            c.name = f"member {k + 1} of {m.group(0)}"
+            members.append(Arg(c, m.start(), m.end(), m.group(0)))
+            self.open_slots.append((c, self.sentence_index))
+        self.pairs(RelationType.MET, members, f)
+        for a in members:
+            for p in place:
+                self.pending_visits.append((a, p, f, self.sentence))
+        f.participants = members
+        f.places = place
+        self.new_event(members, Mode.IN_PERSON, f)
 
     def meet_frame(self, f: Frame, s, items, after, ce, prev) -> None:
         text = self.text
@@ -894,17 +1210,29 @@ class RuleEngine:
                     self.add(RelationType.MET, a, b, f)
         else:
             self.pairs(RelationType.MET, participants, f, separate=False)
+        places = self.places_after(objs[-1].end if objs else f.end, after, ce, meeting=True)
+        f.places = places
         self.new_event(participants, Mode.IN_PERSON, f)
-        places = self.places_after(f.end, after, ce)
-        for p in places:
-            pc = country_of(p.text) if p.cluster.type in (EntityType.GPE,) else None
-            for a in participants:
-                nat = a.cluster.nationality
-                if pc and nat and nat != pc:
-                    self.add(RelationType.VISITED, a, p, f)
+        if f.attrs.realis is Realis.ACTUAL and f.attrs.polarity is Polarity.POS:
+            # a meeting held in a place foreign to a participant is a visit of that place
+            for p in places:
+                pc = p.cluster.nationality if p.cluster.type is EntityType.GPE else None
+                for a in participants:
+                    nat = a.cluster.nationality
+                    if pc and nat:
+                        if nat != pc:
+                            self.add(RelationType.VISITED, a, p, f)
+                    elif a.key in self.visiting and self.sentence_index - self.visiting[a.key] <= 4:
+                        # a participant on a trip meets at a venue of unknown country: the visitor went there
+                        self.add(RelationType.VISITED, a, p, f)
         if re.match(r"\s*(?:on|about|over)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)", text[(objs[-1].end if objs else f.end):ce]) or \
                 re.search(r"^(?:talks|meeting)s?$", word) and re.match(r"[^.;]*?\b(?:on|about)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)", text[(objs[-1].end if objs else f.end):ce]):
             self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, Mode.IN_PERSON, prep=True)
+        agenda = _AGENDA.search(text, f.end, self.sentence.end)
+        if agenda is not None:
+            topics = topic_spans(text, agenda.start("topic"), agenda.end("topic"))
+            if topics:
+                self.pairs(RelationType.DISCUSSED, participants, f, mode=Mode.IN_PERSON, topics=topics)
         del clause
 
     def discuss_frame(self, f: Frame, s, items, after, ce, prev) -> None:
@@ -1015,7 +1343,9 @@ class RuleEngine:
         if self.doc.date is None:
             return None
         first = f.word.split()[0]
-        present = None if NOMINAL_TRIGGER.match(first) or _PAST.search(first) else True
+        before = self.text[max(cs, f.start - 25):f.start].split()
+        past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",))
+        present = None if NOMINAL_TRIGGER.match(first) or past else True
         for m in TIME_EXPR.finditer(self.text, cs, ce):
             value = resolve(m.group(0), self.doc.date, future=present)
             fut = is_future(value, self.doc.date)
@@ -1023,8 +1353,17 @@ class RuleEngine:
                 return fut
         return None
 
-    def new_event(self, participants: list[Arg], mode: Mode | None, f: Frame) -> None:
-        self.events.append(Event(list(participants), mode, f.attrs, self.sentence_index))
+    def new_event(self, participants: list[Arg], mode: Mode | None, f: Frame, places: list[Arg] = ()) -> None:
+        """Record a contact; a restatement of the latest one (same participants, same mode)
+        refreshes it instead, keeping its places."""
+        places = list(places or f.places)
+        last = self.latest_event()
+        if last is not None and {a.key for a in last.participants} == {a.key for a in participants} \
+                and last.mode == mode and self.sentence_index - last.sentence <= 3:
+            last.sentence = self.sentence_index
+            last.places = last.places or places
+            return
+        self.events.append(Event(list(participants), mode, f.attrs, self.sentence_index, places))
 
     def pairs(self, rtype: RelationType, participants: list[Arg], f: Frame, separate: bool = False,
               mode: Mode | None = None, topics=()) -> None:
@@ -1033,10 +1372,16 @@ class RuleEngine:
                 self.add(rtype, participants[i], participants[j], f, mode=mode, topics=topics)
 
     def add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
+        if rtype is RelationType.VISITED and f.attrs.polarity is Polarity.POS and f.attrs.realis is Realis.ACTUAL:
+            self.visiting[head.key] = self.sentence_index
         self.collector.add(
             rtype, _surface(head), _surface(tail), f.attrs.polarity, f.attrs.realis, self.sentence,
             Span(f.start, f.end), mode, topics,
         )
+
+
+def dest_end(dest: list[Arg]) -> int:
+    return max(d.end for d in dest)
 
 
 def _surface(a: Arg) -> Arg:

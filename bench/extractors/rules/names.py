@@ -34,7 +34,7 @@ _UPPER = "A-Z" + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper()
 )
 _TOK = rf"(?:[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}](?:[\w'’-]*\w)?(?:['’]s?)?)"
-_PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|ibn|al|el|la|le|y|of|for|the|and)"
+_PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|bint|ibn|al|el|es|la|le|y|of|for|the|and)"
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_TOK}(?:(?:\s+{_PARTICLE})*\s+{_TOK})*")
 
 # Capitalised words that are never names by themselves and are dropped from a run's front.
@@ -172,6 +172,17 @@ def _classify(words: list[str], starts: list[int], nationality: str | None,
     return i, n, None, nationality, title
 
 
+def _starts_with_place(words: list[str]) -> bool:
+    """Whether the run opens with a multiword place or demonym ("New Zealand Foreign
+    Minister ...", "New Delhi's ...")."""
+    for n in (3, 2):
+        if len(words) >= n:
+            head = " ".join(words[:n - 1] + [_strip_possessive(words[n - 1])])
+            if head in places() or head in demonyms():
+                return True
+    return False
+
+
 def _is_head(word: str) -> bool:
     low = word.lower()
     return low in TITLE_HEADS or any(part in TITLE_HEADS for part in low.split("-")[-1:])
@@ -225,7 +236,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
                 out.append(NameMention(starts[0], e, text[starts[0]:e], p.type, None, None, False, starts[0]))
                 continue
             while words and (_strip_possessive(words[0]).rstrip(".") in FUNCTION_CAPS or words[0].rstrip(".") in HONORIFICS) \
-                    and lookup_place(" ".join(words)) is None:
+                    and lookup_place(" ".join(words)) is None and not _starts_with_place(words):
                 if words[0].rstrip(".") in HONORIFICS:
                     honorific = True
                 words, starts = words[1:], starts[1:]

@@ -28,27 +28,29 @@ TRIGGER = re.compile(
     r"(?P<call>(?:tele)?phone\s+(?:call|conversation|talks|discussion)s?|video\s*(?:call|link|conference|chat)s?"
     r"|videoconferenc(?:e|es|ing)|virtual\s+(?:meeting|summit|talks)|online\s+(?:meeting|summit|talks)"
     r"|(?:spoke|speak|speaks|speaking|spoken|talked|talk|talks|conferred)\s+(?:by|over\s+the|on\s+the|via)\s+(?:(?:tele)?phone|video(?:\s+link)?)"
+    r"|join(?:ed|s|ing)?(?=\s+[^.;]{0,60}?\b(?:by|via|over|on)\s+(?:a\s+)?(?:video|phone|telephone))"
     r"|(?:tele)?phoned|telephoned|rang|dialled|called(?!\s+(?:off|for|on|upon|it|in|up|back|a\b|an\b|the\b|this|that|to|him\s+a|her\s+a)))"
     r"|(?P<speak>(?:spoke|speak|speaks|spoken|talked|conversed)\s+(?:to|with))"
     r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
     r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete)"
+    r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b)))"
     r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?)"
     r"|(?P<discuss>discuss(?:es|ed|ing)?|discussions?\s+(?:on|of|about)|talk(?:s|ed)?\s+(?:about|over)"
     r"|exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:views|opinions)|exchange\s+of\s+(?:views|opinions)"
     r"|focus(?:ed|es|ing|sed)?\s+on|cent(?:red|ered)\s+on|review(?:ed|s)?|consult(?:ed|ations)\s+on"
     r"|negotiat(?:ed|ions)\s+on|coordinat(?:e|ed|ing)\s+(?:their\s+|its\s+|our\s+)?positions?\s+on"
-    r"|deliberat(?:ed|ions)\s+on)"
+    r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to)"
     r"|(?P<move>arriv(?:e|es|ed|ing|al)\s+(?:in|at)|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)"
     r"|(?:flew|fly|flies|flying)(?:\s+on)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
-    r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|arriv(?:e|es|ed|ing)|flew\s+in|came\s+back)\s+from"
+    r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
     r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at"
     r"|visit(?:s)?\s+to|visit(?:s)?\s+(?=by\b))"
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
     r"|tour(?:s|ed|ing)?)"
-    r"|(?P<bein>(?:is|was|were|are)\s+(?:also\s+|already\s+|now\s+)?in)(?=\s+(?:the\s+)?[A-Z][^.;]{0,40}?\s+(?:for|on)\s+(?:talks|a\s+(?:\w+\s+)?visit|an\s+(?:\w+\s+)?visit|a\s+meeting))"
+    r"|(?P<bein>(?:is|was|were|are|been)\s+(?:also\s+|already\s+|now\s+|still\s+)?in)(?=\s+(?:the\s+)?[A-Z])"
     r")\b",
     _I,
 )
@@ -75,7 +77,7 @@ REFERENCE = re.compile(
     r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,2}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
     r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building"
     r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue)))"
-    r"|(?P<pron>he|she|him|his|her|they|them|their)"
+    r"|(?P<pron>he|she|him|his|her|they|them|their|(?-i:I)|me|my)"
     r")\b",
     _I,
 )
@@ -84,6 +86,14 @@ REFERENCE = re.compile(
 # (checked by the engine), "the Polish, Lithuanian and Ukrainian foreign ministers".
 _GROUP_NOUN = r"(?:ministers|leaders|presidents|premiers|prime\s+ministers|heads\s+of\s+(?:state|government)|envoys|diplomats|representatives|delegates|chiefs|counterparts)"
 COUNTRY_GROUP = re.compile(rf"\b(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\s+(?:of|from)\s+(?:the\s+)?", _I)
+DELEGATION = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<dname>(?:(?:[A-Z][\w’'-]+|{_DEM})\s+){{1,3}})?(?:(?:high-level|senior|government|military|trade"
+    r"|parliamentary|official|large|small)\s+)?(?P<dhead>delegation)\b"
+)
+THEIR_GROUP = re.compile(rf"\btheir\s+(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\b", _I)
+N_WAY = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:(?P<n>two|three|four|five|six|\d)[-\s](?:way|nation|country|party|member|sided)"
+    r"|(?P<n2>bilateral|trilateral|tripartite|quadrilateral))\s+(?:meeting|summit|talks|consultations|gathering)\b", _I)
 DEMONYM_GROUP = re.compile(
     rf"\b(?:the\s+)?(?P<dems>(?:{_DEM})(?:\s*,\s*(?:{_DEM}))*,?\s+and\s+(?:{_DEM}))\s+(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\b"
 )
