@@ -399,6 +399,10 @@ class _Checker:
                     self.add(f"{w}/id", f"duplicate entity id {eid!r} (first at {where_of[eid]})")
                 else:
                     by_id[eid], where_of[eid] = e, w
+            if self.text is not None:
+                for j, alias in enumerate(_list(e.get("aliases"))):
+                    if isinstance(alias, str) and alias and alias not in self.text:
+                        self.add(f"{w}/aliases/{j}", f"alias {alias!r} does not occur in the document; aliases are forms the text uses")
             mentions = _list(e.get("mentions"))
             if "mentions" in e and isinstance(e.get("mentions"), list) and not mentions:
                 self.add(f"{w}/mentions", f"entity {eid!r} ({e.get('name')!r}) has no mentions; annotate every mention or remove the entity")
@@ -503,7 +507,9 @@ class _Checker:
                 why = iso_time_problem(time)
                 if why:
                     self.add(f"{w}/time", why)
-            self.evidence(r, w)
+            spans = self.evidence(r, w)
+            if spans:
+                self.arguments_in_evidence(r, args, entities, spans, w)
 
     def argument_types(self, rtype: RelationType, args: dict, entities: dict, w: str) -> None:
         roles = rtype.roles
@@ -513,7 +519,7 @@ class _Checker:
             ent = entities[args[key]]
             etype = ent.get("type")
             allowed = ALLOWED_TYPES[rtype][pos]
-            if etype in _ENTITY_TYPES and etype not in allowed:
+            if isinstance(etype, str) and etype in _ENTITY_TYPES and etype not in allowed:
                 names = ", ".join(t for t in EntityType if t in allowed)
                 self.add(
                     f"{w}/{key}",
@@ -551,12 +557,14 @@ class _Checker:
         if not (isinstance(head, str) and isinstance(tail, str)):
             return None
         args = tuple(sorted((head, tail))) if rtype.symmetric else (head, tail)
-        return (rtype, args, r.get("polarity"), r.get("realis"), r.get("event"))
+        attrs = tuple(repr(r.get(k)) for k in ("polarity", "realis", "event"))
+        return (rtype, args, *attrs)
 
-    def evidence(self, r: dict, w: str) -> None:
+    def evidence(self, r: dict, w: str) -> list[_Span]:
+        """Check the trigger and sentences; return the usable sentence spans."""
         ev = r.get("evidence")
         if not isinstance(ev, dict):
-            return
+            return []
         trigger = self.mention(ev.get("trigger"), f"{w}/evidence/trigger", "trigger")
         sentences = ev.get("sentences")
         if isinstance(sentences, list) and not sentences:
@@ -581,6 +589,24 @@ class _Checker:
                 f"{w}/evidence/trigger",
                 f"trigger [{trigger.start}, {trigger.end}) lies outside every evidence sentence ({', '.join(f'[{s.start}, {s.end})' for s in spans)})",
             )
+        return spans
+
+    def arguments_in_evidence(self, r: dict, args: dict, entities: dict, spans: list[_Span], w: str) -> None:
+        """Each argument is named in the relation's evidence: the guidelines add the sentence
+        that resolves a pronoun or group phrase, so a cluster with no mention there is most
+        likely the wrong cluster."""
+        for key, ref in args.items():
+            mentions = [
+                (m.get("start"), m.get("end")) for m in _list(entities[ref].get("mentions")) if isinstance(m, dict)
+            ]
+            n = len(self.text) if self.text is not None else float("inf")
+            mentions = [(a, b) for a, b in mentions if _is_int(a) and _is_int(b) and 0 <= a < b <= n]
+            if mentions and not any(s.start <= a and b <= s.end for a, b in mentions for s in spans):
+                self.add(
+                    f"{w}/{key}",
+                    f"{key} {ref!r} ({entities[ref].get('name')!r}) has no mention in the relation's evidence "
+                    "sentences; add the sentence that names it, or check the argument",
+                )
 
 
 # --------------------------------------------------------------------------- public API
@@ -716,7 +742,10 @@ def check_corpus(
             problems.extend(read_problems)
             continue
         claimed = data.get("doc_id") if isinstance(data, dict) else None
-        doc_id = claimed if claimed in index else path.stem if path.stem in index else None
+        if isinstance(claimed, str) and claimed in index:
+            doc_id = claimed
+        else:
+            doc_id = path.stem if path.stem in index else None
         if doc_id is None:
             named = claimed if isinstance(claimed, str) else path.stem
             problems.append(Problem(file, "/doc_id", f"no document {named!r} in the manifest {mfile}; known: {known or 'none'}"))

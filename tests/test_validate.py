@@ -7,16 +7,20 @@ must produce exactly its own problem, at its own location.
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench import validate as validate_module
 from bench.cli import main
 from bench.corpus import PROJECT_ROOT
-from bench.jsonio import load_annotation
+from bench.errors import Problem
+from bench.jsonio import annotation_from_dict, load_annotation
 from bench.validate import (
     annotation_files,
     iso_time_problem,
@@ -50,7 +54,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "unknown_entity": [("/relations/0/head", "unknown entity id 'E9'")],
     "head_equals_tail": [("/relations/1/tail", "head and tail are the same entity 'E1'")],
     "wrong_argument_type": [
-        ("/relations/0/tail", "visited: the destination (tail) 'E3' ('Wang Yi') is PER; allowed: ORG, GPE, LOC, FAC"),
+        ("/relations/0/tail", "visited: the destination (tail) 'E2' ('North Korea') is PER; allowed: ORG, GPE, LOC, FAC"),
     ],
     "mode_on_visited": [("/relations/0/mode", "mode applies to discussed only")],
     "discussed_without_mode": [("/relations/1/mode", "discussed needs a mode")],
@@ -62,7 +66,9 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "mention_out_of_scope": [
         ("/entities/0/mentions/4", "mention [2070, 2076) lies in the out-of-scope region [2049, 2277)"),
     ],
-    "trigger_outside_evidence": [("/relations/0/evidence/trigger", "trigger [61, 66) lies outside every evidence sentence")],
+    "trigger_outside_evidence": [
+        ("/relations/0/evidence/trigger", "trigger [318, 323) lies outside every evidence sentence ([17, 162))"),
+    ],
     "bad_time": [("/relations/0/time", "'October 18' is not an ISO 8601 date")],
     "no_evidence_sentence": [("/relations/1/evidence/sentences", "relation has no evidence sentence")],
     "overlapping_clusters": [
@@ -72,6 +78,10 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("/relations/0/evidence/sentences/0", "evidence sentence [17, 100) is not a sentence of the document"),
     ],
     "mention_in_date_prefix": [("/entities/0/mentions/0", "mention [1, 5) lies in the date prefix [0, 17)")],
+    "alias_not_in_text": [("/entities/2/aliases/0", "alias 'Mr Wang' does not occur in the document")],
+    "argument_not_in_evidence": [
+        ("/relations/1/tail", "tail 'E2' ('North Korea') has no mention in the relation's evidence sentences"),
+    ],
     "evidence_out_of_scope": [
         ("/relations/0/evidence/sentences/1", "evidence sentence [2049, 2059) lies in the out-of-scope region [2049, 2277)"),
     ],
@@ -276,12 +286,10 @@ def test_explicit_paths_and_folders(small_corpus):
 
 
 def test_the_repository_gold_is_valid():
-    """Every gold file in annotations/ is clean and every manifest document loads unchanged.
-
-    A manifest document still without gold is reported by ``validate_corpus`` (and by
-    ``bench validate``); this test leaves that one check to the gold's authors."""
-    problems = [p for p in validate_corpus() if "has no annotation file" not in p.message]
-    assert problems == []
+    """The manifest, every seed file and every gold file agree: the corpus validates clean,
+    every manifest document has its gold."""
+    problems = validate_corpus()
+    assert [str(p) for p in problems] == []
     assert all(p.parent.name == "annotations" for p in annotation_files(PROJECT_ROOT))
 
 
@@ -312,3 +320,44 @@ def test_cli_never_prints_a_traceback(small_corpus, capsys):
     assert "Traceback" not in captured.out + captured.err
     assert "not valid UTF-8" in captured.out
     assert "expected a JSON object at the top level" in captured.out
+
+
+# --------------------------------------------------------------------------- robustness
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    max_leaves=8,
+)
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, (*prefix, i))
+
+
+_CLEAN_DATA = json.loads(CLEAN.read_text(encoding="utf-8"))
+_CLEAN_PATHS = [p for p in _paths(_CLEAN_DATA) if p]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_CLEAN_PATHS), _JSON), min_size=1, max_size=3))
+def test_any_damaged_annotation_gives_problems_not_exceptions(seed_doc, edits):
+    data = copy.deepcopy(_CLEAN_DATA)
+    for path, value in edits:
+        node = data
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier edit removed this place
+    problems = validate_annotation(data, seed_doc)
+    assert all(isinstance(p, Problem) and p.where.startswith(("/", "line")) or p.where == "" for p in problems)
+    if data != _CLEAN_DATA and not problems:
+        annotation_from_dict(data)  # what passes the validator must load
