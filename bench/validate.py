@@ -1,11 +1,15 @@
 """The semantic validator of gold annotations and of the corpus manifest.
 
-The loader (``bench.jsonio``) checks that an annotation file has the right shape; this module
-checks that it is *right*: offsets slice the document, mention texts match, ids are unique and
-resolve, argument types fit the relation type, ``mode`` and topics appear where they belong,
-no relation is annotated twice, ``part_of`` has no cycle, nothing comes from an out-of-scope
-region, triggers lie in their evidence, times are ISO 8601; and that the manifest, the seed
-files and the annotation files agree with one another.
+The JSON Schema (``bench/schema/annotation.schema.json``) or, without it, the loader
+(``bench.jsonio``) checks that an annotation file has the right shape; this module checks that
+it is *right* (annotations/GUIDELINES.md, section 12): offsets slice the document and mention,
+trigger and topic texts match; ids are unique and resolve; argument types fit the relation type
+and head differs from tail; ``mode`` and topics appear where they belong; no relation is
+annotated twice; ``part_of`` has no cycle; no entity is without mentions and no two clusters'
+mentions overlap; aliases occur in the text; nothing lies in an out-of-scope region or the date
+prefix; evidence sentences are the document's sentences, hold the trigger and name both
+arguments; times are ISO 8601. And that the manifest, the seed files (present, sha256 unchanged)
+and the annotation files agree with one another.
 
 Every defect is a ``Problem(file, where, message)`` printed as ``file: where: message``, where
 ``where`` is a JSON pointer (``/relations/3/head``) or ``line N`` for a JSON syntax error. All
