@@ -284,8 +284,8 @@ class _GoldDoc:
         "_by_key", "_closure", "_sentences", "_names", "roles",
     )
 
-    def __init__(self, annotation: Annotation, document: Document | None):
-        self.doc_id = annotation.doc_id
+    def __init__(self, doc_id: str, annotation: Annotation, document: Document | None):
+        self.doc_id = doc_id
         self.annotation = annotation
         self.document = document
         self.aligner = DocumentAligner(annotation)
@@ -383,7 +383,7 @@ class Scorer:
         self.config = config or ScoringConfig()
         docs = docs or {}
         self.doc_ids = tuple(sorted(gold))
-        self._gold = {d: _GoldDoc(gold[d], docs.get(d)) for d in self.doc_ids}
+        self._gold = {d: _GoldDoc(d, gold[d], docs.get(d)) for d in self.doc_ids}
 
     def score(
         self, predictions: Iterable[PredictedRelation], name: str = "system", details: bool = True
