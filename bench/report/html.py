@@ -268,7 +268,7 @@ def frame_html(frame, cls: str = "", index_label: str | None = None) -> str:
     body = []
     for idx, row in frame.iterrows():
         body.append(
-            f'<tr><td class="name">{esc(idx)}</td>' + "".join(f"<td>{esc(T._plain(v))}</td>" for v in row.tolist()) + "</tr>"
+            f'<tr><td class="name">{esc(idx)}</td>' + "".join(f"<td>{esc(T.cell_text(v))}</td>" for v in row.tolist()) + "</tr>"
         )
     return f'<div class="scroll"><table class="{esc(cls)}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
@@ -336,10 +336,17 @@ def challenge_html(run: Run) -> str:
 
 
 def _find(sentence: str, needle: str) -> list[tuple[int, int]]:
-    """Non-overlapping case-insensitive occurrences of ``needle`` in ``sentence``."""
-    if not needle or not needle.strip():
+    """Non-overlapping case-insensitive occurrences of ``needle`` in ``sentence`` that are
+    not part of a longer word ("Korea" is not marked inside "Korean").
+
+    >>> _find("Russia and Russian media", "russia")
+    [(0, 6)]
+    """
+    needle = (needle or "").strip()
+    if not needle:
         return []
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle.strip()), sentence, re.IGNORECASE)]
+    pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, sentence, re.IGNORECASE)]
 
 
 def _needles(arg: Mapping) -> list[str]:
@@ -489,8 +496,8 @@ def error_browser(run: Run) -> str:
     )
     table = (
         '<div class="errwrap"><table class="errors" id="error-table">'
-        '<colgroup><col style="width:5%"><col style="width:11%"><col style="width:7%"><col style="width:4.5%">'
-        '<col style="width:11.5%"><col style="width:17%"><col style="width:28%"><col style="width:16%"></colgroup><thead><tr>'
+        '<colgroup><col style="width:4.5%"><col style="width:10%"><col style="width:10%"><col style="width:4%">'
+        '<col style="width:12.5%"><col style="width:16%"><col style="width:27%"><col style="width:16%"></colgroup><thead><tr>'
         "<th>split</th><th>extractor</th><th>document</th><th>kind</th><th>class</th>"
         "<th>relation</th><th>sentence</th><th>why</th></tr></thead><tbody>"
         + "".join(rows) + "</tbody></table></div>"

@@ -385,12 +385,13 @@ def frame_to_markdown(frame: pd.DataFrame, index_name: str | None = None) -> str
     align = ["---"] + ["---:" for _ in frame.columns]
     lines = ["| " + " | ".join(md_escape(h) for h in headers) + " |", "|" + "|".join(align) + "|"]
     for idx, row in frame.iterrows():
-        cells = [md_escape(idx)] + [md_escape(_plain(v)) for v in row.tolist()]
+        cells = [md_escape(idx)] + [md_escape(cell_text(v)) for v in row.tolist()]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def _plain(v) -> str:
+def cell_text(v) -> str:
+    """A table value as text: a dash for a missing one (None or NaN)."""
     if v is None or (isinstance(v, float) and v != v):
         return NO_VALUE
     return str(v)
