@@ -50,6 +50,9 @@ CHANGE_TITLES = {
     "no_longer_spurious": "no longer spurious (false positive in BASE only)",
 }
 MAX_LISTED = 20  # flipped relations listed per kind and extractor/split in markdown and text
+# A pull-request comment holds at most 65,536 characters: the markdown lists fewer flipped
+# relations until it fits under this size (the JSON report always has all of them).
+MAX_MARKDOWN = 60_000
 DIGITS = 6
 
 
@@ -69,7 +72,8 @@ class NotComparable(BenchError):
 class RunData:
     """One side of a comparison, read from disk.
 
-    ``splits`` maps a split to its score report (the JSON of ``bench.score_report``);
+    ``split_names`` are the splits the run was asked for, ``splits`` maps each split that was
+    scored to its score report (the JSON of ``bench.score_report``);
     ``status[label][split]`` is ``(state, message)`` with state ``complete``, ``incomplete``,
     ``failed``, ``skipped`` or ``missing``; ``speed`` is the parsed speed.json or None.
     """
@@ -82,6 +86,7 @@ class RunData:
     scoring_hash: str
     bootstrap: Mapping[str, Any]
     splits: Mapping[str, Mapping[str, Any]]
+    split_names: tuple[str, ...]
     corpus_hashes: Mapping[str, str | None]
     extractors: tuple[str, ...]
     status: Mapping[str, Mapping[str, tuple[str, str | None]]]
@@ -212,6 +217,7 @@ def _load_envelope(data: Mapping, scores_path: Path, role: str) -> RunData:
         scoring_hash=str(scorer.get("config_hash")),
         bootstrap=data.get("bootstrap") or {},
         splits={s: splits[s] for s in order if s in splits},
+        split_names=tuple(order),
         corpus_hashes={s: (corpus_splits.get(s) or {}).get("hash") for s in order},
         extractors=tuple(extractors),
         status=status,
@@ -240,6 +246,7 @@ def _load_score_report(data: Mapping, file: str, role: str) -> RunData:
         scoring_hash=str(data["config_hash"]),
         bootstrap=data.get("bootstrap") or {},
         splits={split: data},
+        split_names=(split,),
         corpus_hashes={split: corpus.get("hash")},
         extractors=systems,
         status={s: {split: ("complete", None)} for s in systems},
@@ -271,24 +278,29 @@ def check_comparable(base: RunData, new: RunData, splits: Sequence[str] | None =
         diffs.append(f"scoring configuration hash: BASE {base.scoring_hash}, NEW {new.scoring_hash}{detail}")
     if splits:
         chosen = list(dict.fromkeys(splits))
-        for side in (base, new):
-            missing = [s for s in chosen if s not in side.splits]
+        for side, have in ((base, base.splits), (new, new.split_names)):
+            missing = [s for s in chosen if s not in have]
             if missing:
-                known = ", ".join(side.splits) or "none"
-                diffs.append(f"split(s) {', '.join(missing)} not scored in {side.role} (scored: {known})")
+                known = ", ".join(have) or "none"
+                verb = "scored" if side is base else "run"
+                diffs.append(f"split(s) {', '.join(missing)} not {verb} in {side.role} ({verb}: {known})")
     else:
-        chosen = [s for s in base.splits if s in new.splits]
-        if list(base.splits) != list(new.splits) and set(base.splits) != set(new.splits):
+        # every split BASE scored; a split NEW ran but could not score (every extractor failed
+        # there) is compared too: its extractors count as failed.
+        chosen = [s for s in base.split_names if s in base.splits and s in new.split_names]
+        if set(base.split_names) != set(new.split_names):
             diffs.append(
-                f"splits: BASE {', '.join(base.splits) or 'none'}; NEW {', '.join(new.splits) or 'none'} "
+                f"splits: BASE {', '.join(base.split_names) or 'none'}; NEW {', '.join(new.split_names) or 'none'} "
                 "(use --split to compare the common ones)"
             )
     for split in chosen:
-        if split not in base.splits or split not in new.splits:
+        if split not in base.splits or split not in new.split_names:
             continue
         hb, hn = base.corpus_hashes.get(split), new.corpus_hashes.get(split)
         if hb is not None and hn is not None and hb != hn:
             diffs.append(f"corpus hash of split {split}: BASE {hb}, NEW {hn} (the documents or their gold differ)")
+        if split not in new.splits:
+            continue
         db, dn = base.documents(split), new.documents(split)
         if set(db) != set(dn):
             only_b = sorted(set(db) - set(dn))
@@ -334,6 +346,9 @@ def _notes(base: RunData, new: RunData) -> list[str]:
                 continue
             if base.experiment.get(section) != new.experiment.get(section):
                 notes.append(f"experiment config section [{section}] differs between BASE and NEW")
+    for split in base.split_names:
+        if split not in base.splits:
+            notes.append(f"split {split} not compared: BASE did not score it ({base.unscored.get(split, 'no scores')})")
     keys = ("seed", "resamples", "min_docs", "rounds", "confidence")
     if base.bootstrap and new.bootstrap and any(base.bootstrap.get(k) != new.bootstrap.get(k) for k in keys):
         notes.append("bootstrap settings differ; BASE's are used for the comparison")
@@ -808,10 +823,20 @@ def _gate_lines(doc: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def render_markdown(doc: Mapping[str, Any]) -> str:
+def render_markdown(doc: Mapping[str, Any], max_chars: int = MAX_MARKDOWN) -> str:
     """Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``: verdict first, then
     the delta table, the speed table, every check with its interval and p-value (folded) and
-    the flipped relations (folded)."""
+    the flipped relations (folded). Fewer flipped relations are listed when the text would
+    exceed ``max_chars``."""
+    text = ""
+    for limit in (MAX_LISTED, 10, 5, 2, 0):
+        text = _markdown(doc, limit)
+        if len(text) <= max_chars:
+            return text
+    return text
+
+
+def _markdown(doc: Mapping[str, Any], limit: int) -> str:
     out = ["## Benchmark comparison", ""]
     out += _headline(doc, markdown=True)
     out += ["", f"<sub>{_esc(_provenance_line(doc))}</sub>", ""]
@@ -829,7 +854,9 @@ def render_markdown(doc: Mapping[str, Any]) -> str:
     out += [f"- {_esc(line)}" for line in _gate_lines(doc)]
     out += ["", "</details>"]
     for ch in doc["changes"]:
-        out += _changes_block(ch, markdown=True)
+        out += _changes_block(ch, markdown=True, limit=limit)
+    if limit < MAX_LISTED and any(ch[k] or ch["documents"] for ch in doc["changes"] for k in CHANGE_KINDS):
+        out += ["", f"(at most {limit} flipped relations listed per kind to fit a comment; the JSON report lists all)"]
     if doc["notes"]:
         out += ["", "Notes:", ""]
         out += [f"- {_esc(n)}" for n in doc["notes"]]
@@ -937,7 +964,7 @@ def _speed_section(doc: Mapping[str, Any], markdown: bool) -> list[str]:
     return out
 
 
-def _changes_block(ch: Mapping[str, Any], markdown: bool) -> list[str]:
+def _changes_block(ch: Mapping[str, Any], markdown: bool, limit: int = MAX_LISTED) -> list[str]:
     counts = {k: len(ch[k]) for k in CHANGE_KINDS}
     if not any(counts.values()) and not ch["documents"]:
         return []
@@ -958,10 +985,10 @@ def _changes_block(ch: Mapping[str, Any], markdown: bool) -> list[str]:
         out.append("")
     if not ch["records"]:
         out.append(f"{'' if markdown else '  '}{ch['records_reason']}; documents whose counts changed ([tp, fp, fn] BASE -> NEW):")
-        for d in ch["documents"][:MAX_LISTED]:
+        for d in ch["documents"][:limit]:
             out.append(f"{'- ' if markdown else '  '}{d['doc_id']}: {d['base']} -> {d['new']}")
-        if len(ch["documents"]) > MAX_LISTED:
-            out.append(f"{'- ' if markdown else '  '}... and {len(ch['documents']) - MAX_LISTED} more (see the JSON report)")
+        if len(ch["documents"]) > limit:
+            out.append(f"{'- ' if markdown else '  '}... and {len(ch['documents']) - limit} more (see the JSON report)")
     for kind in CHANGE_KINDS:
         items = ch[kind]
         if not items:
@@ -969,7 +996,7 @@ def _changes_block(ch: Mapping[str, Any], markdown: bool) -> list[str]:
         out.append(f"**{CHANGE_TITLES[kind]}**" if markdown else f"  {CHANGE_TITLES[kind]}:")
         if markdown:
             out.append("")
-        for it in items[:MAX_LISTED]:
+        for it in items[:limit]:
             if markdown:
                 out.append(f"- `{_esc(it['doc_id'])}` {_esc(it['relation'])}: {_esc(it['class'])}")
                 if it.get("sentence"):
@@ -978,8 +1005,8 @@ def _changes_block(ch: Mapping[str, Any], markdown: bool) -> list[str]:
                 out.append(f"    {it['doc_id']} {it['relation']}: {it['class']}")
                 if it.get("sentence"):
                     out.append(f"      \"{it['sentence']}\"")
-        if len(items) > MAX_LISTED:
-            out.append(f"{'- ' if markdown else '    '}... and {len(items) - MAX_LISTED} more (see the JSON report)")
+        if len(items) > limit:
+            out.append(f"{'- ' if markdown else '    '}... and {len(items) - limit} more (see the JSON report)")
         out.append("")
     if markdown:
         out.append("</details>")

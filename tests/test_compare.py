@@ -32,7 +32,7 @@ from bench.model import (
     RelationType,
 )
 from bench.score_report import score_to_json
-from bench.scoring import Scorer, ScoringConfig, gold_as_predictions
+from bench.scoring import SCORER_VERSION, Scorer, ScoringConfig, gold_as_predictions
 from bench.stats import BootstrapConfig
 
 GOLDEN = Path(__file__).parent / "golden" / "compare"
@@ -157,7 +157,7 @@ def write_run(
     failed = failed or {}
     boot = boot or BootstrapConfig(resamples=500, rounds=2000)
     config = ScoringConfig()
-    splits, partial, corpus_info = {}, {}, {}
+    splits, partial, corpus_info, unscored = {}, {}, {}, {}
     for split, (docs, gold) in corpus.items():
         block = {
             "split": split, "documents": sorted(docs), "provenance": {"constructed": len(docs)},
@@ -177,7 +177,10 @@ def write_run(
                 [sub.score([p for p in per_split[split] if p.doc_id in done], label)], boot,
                 {**block, "documents": done, "partial": True}, errors=True,
             )
-        splits[split] = score_to_json(complete, boot, block, errors=True)
+        if complete:
+            splits[split] = score_to_json(complete, boot, block, errors=True)
+        else:
+            unscored[split] = "no extractor completed this split"
         for label, per_split in systems.items():
             out = path / "predictions" / label / f"{split}.jsonl"
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -206,10 +209,10 @@ def write_run(
         "git": {"commit": None, "dirty": None}, "machine": MACHINE, "created": "2000-01-01T00:00:00+00:00",
         "config": {"format": 1, "experiment": {"name": "fixture", "description": ""}, "corpus": {"root": None, "splits": list(corpus)}},
         "config_hash": "fixture",
-        "scorer": {"version": splits["dev"]["scorer_version"], "config": config.to_dict(), "config_hash": config.hash},
+        "scorer": {"version": SCORER_VERSION, "config": config.to_dict(), "config_hash": config.hash},
         "bootstrap": boot.to_dict(), "training": None,
         "corpus": {"root": None, "splits": corpus_info},
-        "extractors": extractors, "splits": splits, "partial": partial, "unscored": {},
+        "extractors": extractors, "splits": splits, "partial": partial, "unscored": unscored,
         "errors": {"count": 0, "by_kind": {}}, "output": str(path),
     }
     path.mkdir(parents=True, exist_ok=True)
@@ -481,8 +484,8 @@ def test_every_difference_is_listed(tmp_path, corpus, base_run):
     data["scorer"]["version"] = "9.9.9"
     data["scorer"]["config_hash"] = "ffff"
     data["scorer"]["config"]["zero_division"] = 1.0
-    data["extractors"]["gamma.v1"] = data["extractors"]["beta.v1"]
-    del data["splits"]["seed"]
+    data["extractors"]["gamma.v1"] = copy.deepcopy(data["extractors"]["beta.v1"])
+    only_dev(data)
     (new / "scores.json").write_text(json.dumps(data))
     with pytest.raises(NotComparable) as exc:
         compare(base_run, new)
@@ -497,12 +500,34 @@ def test_every_difference_is_listed(tmp_path, corpus, base_run):
 def test_split_option_compares_the_common_split(tmp_path, corpus, base_run):
     new = write_run(tmp_path / "new", corpus, systems_for(corpus))
     data = json.loads((new / "scores.json").read_text())
-    del data["splits"]["seed"]
+    only_dev(data)
     (new / "scores.json").write_text(json.dumps(data))
+    with pytest.raises(NotComparable, match="use --split"):
+        compare(base_run, new)
     doc = compare(base_run, new, splits=["dev"])
     assert doc["splits"] == ["dev"] and doc["exit_code"] == 0
-    with pytest.raises(NotComparable, match="split\\(s\\) seed not scored in NEW"):
+    with pytest.raises(NotComparable, match="split\\(s\\) seed not run in NEW \\(run: dev\\)"):
         compare(base_run, new, splits=["seed"])
+
+
+def only_dev(scores: dict) -> None:
+    """Turn a fixture run's scores.json into that of a run asked for the dev split only."""
+    del scores["splits"]["seed"]
+    del scores["corpus"]["splits"]["seed"]
+    scores["config"]["corpus"]["splits"] = ["dev"]
+    for entry in scores["extractors"].values():
+        entry["splits"].pop("seed")
+
+
+def test_split_where_every_extractor_failed_is_a_regression(tmp_path, corpus, base_run):
+    """NEW ran the dev split but every extractor failed there: nothing scored, still compared."""
+    dev = sorted(corpus["dev"][0])
+    failed = {(label, "dev"): dev for label in ("alpha.v1", "beta.v1")}
+    new = write_run(tmp_path / "new", corpus, systems_for(corpus), failed=failed)
+    assert "dev" not in json.loads((new / "scores.json").read_text())["splits"]
+    doc = compare(base_run, new)
+    assert doc["exit_code"] == 1
+    assert [r.split(" in NEW")[0] for r in doc["regressions"]] == ["alpha.v1 (dev) failed", "beta.v1 (dev) failed"]
 
 
 def test_unusable_inputs_exit_2_with_a_message(tmp_path, base_run, capsys):
@@ -711,3 +736,15 @@ def test_real_run_directories(tmp_path, disk_corpus, capsys):
     assert code == 1, err
     assert "❌" in out and "oracle.v1 (dev, pair)" in out
     assert "newly missed" in out
+
+
+def test_markdown_lists_fewer_flips_to_fit_a_comment(tmp_path, corpus, base_run):
+    new = write_run(tmp_path / "new", corpus, degraded_systems(corpus))
+    doc = compare(base_run, new)
+    full = render_markdown(doc)
+    assert full.count("met(") == 8 and "at most" not in full
+    short = render_markdown(doc, max_chars=len(full) - 1)
+    assert len(short) < len(full) and short.count("met(") < 8
+    assert "... and" in short and "the JSON report lists all" in short
+    # the verdict and the tables are never cut
+    assert short.split("<details>")[0] == full.split("<details>")[0]
