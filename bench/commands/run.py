@@ -1,0 +1,55 @@
+"""``bench run CONFIG``: run an experiment config and write its run directory.
+
+Every extractor of the config runs over every split (trainable ones fitted on the default
+training data, never on a test split); the predictions are cached per document, scored per
+split with 95% bootstrap intervals, the challenge suite is run and each extractor is timed in
+a fresh process. The results table is printed at the end; the run directory
+(docs/run-directory.md) holds scores.json, speed.json, challenge.json, errors.json and the
+predictions.
+
+Exit status: 0 when every extractor completed (or was skipped as optional), 1 when an
+extractor failed on some or all documents or a report could not be written (the run still
+finishes and writes everything else), 2 for a config or corpus that cannot be used,
+130 when interrupted (finished documents stay cached; run the same command again to resume).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "run an experiment config: extract, score, time, report"
+EXAMPLE = "bench run experiments/baselines.toml --out runs/baselines"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("config", type=Path, metavar="CONFIG", help="experiment config (TOML), e.g. experiments/baselines.toml")
+    parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="run directory (default: the config's run.output, e.g. runs/baselines)")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement (speed.json is not written)")
+    parser.add_argument("--no-challenge", action="store_true", help="skip the challenge suite (challenge.json is not written)")
+    parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help="prediction cache folder (default: DIR/.cache inside the run directory)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the prediction cache")
+    parser.add_argument("--fresh", action="store_true", help="recompute everything, ignoring cached predictions and measurements (the cache is refreshed)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..config import load_config
+    from ..runner import RunOptions, run_experiment
+
+    config = load_config(args.config)
+    options = RunOptions(
+        output=args.out,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        fresh=args.fresh,
+        speed=not args.no_speed,
+        challenge=not args.no_challenge,
+        progress=not args.no_progress,
+    )
+    result = run_experiment(config, options)
+    sys.stdout.write(result.table)
+    sys.stdout.flush()
+    print(f"bench run: wrote {result.directory}/ (scores.json, errors.json, predictions/)", file=sys.stderr)
+    return result.exit_code
