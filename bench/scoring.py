@@ -31,9 +31,10 @@ The rules (decided; docs/scoring.md is the full statement):
 
 Python API (stable; the runner and ``bench compare`` call it):
 
-- ``score_corpus(docs, gold, predictions, tiers=TIERS, zero_division=0.0, name="system")``
-  returns a ``SystemScore``: per-document counts ``(n_docs, 3 types, [tp, fp, fn])`` per tier,
-  totals and metrics, trap/ignored tallies, alignment statistics and the error taxonomy.
+- ``score_corpus(docs, gold, predictions, tiers=TIERS, zero_division=0.0, name="system",
+  details=True)`` returns a ``SystemScore``: per-document counts ``(n_docs, 3 types, [tp, fp,
+  fn])`` per tier, totals and metrics, trap/ignored tallies, alignment statistics and the error
+  taxonomy (``details=False`` skips the last two: same counts, faster).
 - ``Scorer(docs, gold, config)`` prepares the gold once and scores many systems with
   ``.score(predictions, name)``.
 - ``bench.stats.bootstrap_ci`` and ``bench.stats.compare_systems`` for uncertainty;
@@ -75,7 +76,7 @@ SCORER_VERSION = "1.0.0"
 TIERS = ("pair", "strict", "lenient", "topic", "evidence")
 TYPES = (RelationType.VISITED, RelationType.MET, RelationType.DISCUSSED)
 TYPE_NAMES = tuple(t.value for t in TYPES)
-TP, FP, FN = 0, 1, 2
+TP, FP, FN = 0, 1, 2  # positions in the last axis of SystemScore.counts
 
 VISITED, MET, DISCUSSED = TYPES
 NEG, POS = Polarity.NEG, Polarity.POS
