@@ -44,8 +44,10 @@ MINIMUMS = {
 HOSTING_TRIGGERS = frozenset({
     "host", "hosts", "hosted", "hosting", "played host",
     "receive", "receives", "received", "receiving",
-    "welcome", "welcomes", "welcomed", "welcoming",
+    "welcomes", "welcomed", "welcoming",
 })
+# Bare "welcome" is left out: in "would be welcome at any time in Caracas" it is an adjective
+# (an open invitation), not a reception.
 DETERMINERS = ("the", "her", "his", "its", "their")
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:" + "|".join(DETERMINERS) + r")\s+$", re.IGNORECASE)
 ATTRIBUTION = re.compile(
