@@ -262,9 +262,12 @@ def _short(values: Iterable[str], limit: int = 8) -> str:
     return ", ".join(values[:limit]) + more
 
 
-def check_comparable(base: RunData, new: RunData, splits: Sequence[str] | None = None) -> list[str]:
-    """The splits to compare; raises ``NotComparable`` listing every difference that makes
-    the two runs incomparable. ``splits`` restricts the comparison to those splits."""
+def check_comparable(
+    base: RunData, new: RunData, splits: Sequence[str] | None = None, extractors: Sequence[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """The splits and the extractors to compare; raises ``NotComparable`` listing every
+    difference that makes the two runs incomparable. ``splits`` and ``extractors`` restrict
+    the comparison (each must then be in both runs)."""
     diffs: list[str] = []
     if base.scorer_version != new.scorer_version:
         diffs.append(f"scorer version: BASE {base.scorer_version}, NEW {new.scorer_version}")
@@ -311,7 +314,13 @@ def check_comparable(base: RunData, new: RunData, splits: Sequence[str] | None =
             if only_n:
                 parts.append(f"only in NEW: {_short(only_n)}")
             diffs.append(f"documents of split {split}: {'; '.join(parts)}")
-    if set(base.extractors) != set(new.extractors):
+    if extractors:
+        labels = list(dict.fromkeys(extractors))
+        for side in (base, new):
+            missing = [e for e in labels if e not in side.extractors]
+            if missing:
+                diffs.append(f"extractor(s) {', '.join(missing)} not in {side.role} (there: {', '.join(side.extractors) or 'none'})")
+    elif set(base.extractors) != set(new.extractors):
         only_b = [e for e in base.extractors if e not in new.extractors]
         only_n = [e for e in new.extractors if e not in base.extractors]
         parts = []
@@ -319,18 +328,21 @@ def check_comparable(base: RunData, new: RunData, splits: Sequence[str] | None =
             parts.append(f"only in BASE: {', '.join(only_b)}")
         if only_n:
             parts.append(f"only in NEW: {', '.join(only_n)}")
-        diffs.append(f"extractor set: {'; '.join(parts)} (an extractor keeps its place across versions through its label)")
+        diffs.append(
+            f"extractor set: {'; '.join(parts)} (an extractor keeps its place across versions through its "
+            "label; use --extractor to compare the common ones)"
+        )
     if not chosen and not diffs:
         diffs.append("no split scored in both")
     if diffs:
         raise NotComparable(diffs)
-    return chosen
+    return chosen, list(dict.fromkeys(extractors)) if extractors else list(base.extractors)
 
 
-def _notes(base: RunData, new: RunData) -> list[str]:
+def _notes(base: RunData, new: RunData, labels: Sequence[str]) -> list[str]:
     """Differences that do not prevent a comparison but a reader should know about."""
     notes: list[str] = []
-    for label in base.extractors:
+    for label in labels:
         b, n = base.extractor_info.get(label), new.extractor_info.get(label)
         if not b or not n:
             continue
@@ -595,14 +607,20 @@ def _speed(base: RunData, new: RunData, extractors: Sequence[str], gates: Gates)
 # --------------------------------------------------------------------------- the comparison
 
 
-def compare_runs(base: RunData, new: RunData, gates: Gates, splits: Sequence[str] | None = None) -> dict:
+def compare_runs(
+    base: RunData,
+    new: RunData,
+    gates: Gates,
+    splits: Sequence[str] | None = None,
+    extractors: Sequence[str] | None = None,
+) -> dict:
     """The comparison document (see the module docstring); its ``exit_code`` is 0 when every
-    gate passes and 1 on a regression. Raises ``NotComparable`` for incomparable runs, and
-    when a speed gate is asked for but the runs carry no comparable speed figures."""
+    gate passes and 1 on a regression. ``splits`` and ``extractors`` restrict the comparison.
+    Raises ``NotComparable`` for incomparable runs, and when a speed gate is asked for but the
+    runs carry no comparable speed figures."""
     from .stats import Resamples
 
-    chosen = check_comparable(base, new, splits)
-    labels = list(base.extractors)
+    chosen, labels = check_comparable(base, new, splits, extractors)
     if gates.speed is not None and (base.speed is None or new.speed is None):
         missing = " and ".join(s.role for s in (base, new) if s.speed is None)
         raise NotComparable([f"--fail {gates.speed.spec} needs speed.json in both runs; {missing} has none (run without --no-speed)"])
@@ -686,7 +704,7 @@ def compare_runs(base: RunData, new: RunData, gates: Gates, splits: Sequence[str
         "completeness": completeness,
         "speed": speed,
         "changes": changes,
-        "notes": _notes(base, new),
+        "notes": _notes(base, new, labels),
     }
 
 
@@ -783,10 +801,11 @@ def _headline(doc: Mapping[str, Any], markdown: bool) -> list[str]:
     if not regs:
         lines = [f"{h}✅ no regression", "", tally]
     elif len(regs) == 1:
-        lines = [f"{h}❌ regression in {regs[0]}", "", tally]
+        lines = [f"{h}❌ regression in {_esc(regs[0]) if markdown else regs[0]}", "", tally]
     else:
         who = list(dict.fromkeys(r.split(" (", 1)[0] for r in regs))
-        lines = [f"{h}❌ {len(regs)} regressions in {', '.join(who)}", ""]
+        who_s = ", ".join(who)
+        lines = [f"{h}❌ {len(regs)} regressions in {_esc(who_s) if markdown else who_s}", ""]
         lines += [f"- {_esc(r) if markdown else r}" for r in regs]
         lines += ["", tally]
     for w in doc["warnings"]:

@@ -565,6 +565,19 @@ def test_plain_score_reports_are_accepted(tmp_path, corpus, capsys):
     # a score report against a run directory: the common split is compared with --split
     code, out, _ = cli(capsys, base, new / "dev-score.json", "--split", "dev")
     assert code == 1 and "alpha.v1" in out
+    # a score report of one system: the common extractor is compared with --extractor
+    one = json.loads((new / "dev-score.json").read_text())
+    one["systems"] = ["alpha.v1"]
+    for key in ("results", "per_document", "errors", "alignment"):
+        one[key].pop("beta.v1")
+    (tmp_path / "alpha.json").write_text(json.dumps(one))
+    code, _, err = cli(capsys, base, tmp_path / "alpha.json", "--split", "dev")
+    assert code == 2 and "extractor set: only in BASE: beta.v1" in err and "--extractor" in err
+    code, out, _ = cli(capsys, base, tmp_path / "alpha.json", "--split", "dev", "--extractor", "alpha.v1", "--format", "json")
+    doc = json.loads(out)
+    assert code == 1 and doc["extractors"] == ["alpha.v1"] and {q["extractor"] for q in doc["quality"]} == {"alpha.v1"}
+    code, _, err = cli(capsys, base, tmp_path / "alpha.json", "--split", "dev", "--extractor", "beta.v1")
+    assert code == 2 and "extractor(s) beta.v1 not in NEW (there: alpha.v1)" in err
 
 
 def test_score_report_without_error_records_lists_changed_documents(tmp_path, corpus):

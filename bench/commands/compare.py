@@ -40,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--alpha", type=float, default=DEFAULT_ALPHA, metavar="A", help=f"significance level of the paired test (default {DEFAULT_ALPHA})")
     parser.add_argument("--split", action="append", default=[], metavar="SPLIT", help="compare only this split (repeatable; default: every split)")
+    parser.add_argument("--extractor", action="append", default=[], metavar="LABEL", help="compare only this extractor (repeatable; default: every extractor)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format on stdout or --output (default: text)")
     parser.add_argument("--output", "-o", type=Path, default=None, metavar="FILE", help="write the report here instead of stdout")
     parser.add_argument("--markdown", type=Path, default=None, metavar="FILE", help="also write the markdown summary here (for a pull-request comment or $GITHUB_STEP_SUMMARY)")
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         base = load_run(args.base, "BASE")
         new = load_run(args.new, "NEW")
-        doc = compare_runs(base, new, gates, args.split or None)
+        doc = compare_runs(base, new, gates, args.split or None, args.extractor or None)
     except BenchError as exc:
         if args.markdown is not None:
             _write(args.markdown, render_refusal_markdown(exc))
