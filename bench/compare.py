@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from .errors import BenchError, InputError, Problem
 from .gates import FAIL, PASS, UNTESTED, Gates, evaluate_speed, format_interval, format_p
 
@@ -188,7 +186,7 @@ def _load_envelope(data: Mapping, scores_path: Path, role: str) -> RunData:
                 per[split] = (entry["status"], entry.get("message"))
                 continue
             s = entry.get("splits", {}).get(split)
-            if s is not None and s.get("status") == "incomplete":
+            if s is not None and s.get("status") in ("incomplete", "failed"):
                 failed, n = s.get("failed", 0), s.get("documents", 0)
                 state = "failed" if n and failed >= n else "incomplete"
                 per[split] = (state, s.get("message") or f"{state}: {failed} of {n} documents failed")
@@ -374,31 +372,24 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(float(x), DIGITS)
 
 
-def _system(name: str, report: Mapping, label: str, doc_ids: Sequence[str], tiers: Sequence[str], config):
-    """A ``bench.scoring.SystemScore`` rebuilt from the per-document counts of a report."""
-    from .scoring import SystemScore
+def _systems(run: RunData, split: str, cache: dict) -> dict:
+    """The ``SystemScore`` of every system of ``run``'s report on ``split``, rebuilt from its
+    per-document counts by ``bench.score_report.scores_from_json`` (read once per split)."""
+    from .score_report import scores_from_json
 
-    per_doc = report["per_document"].get(label)
-    if per_doc is None:
-        raise InputError(Problem(name, f"/per_document/{label}", "missing; the per-document counts are needed for a paired comparison"))
-    counts = {}
-    for tier in tiers:
-        rows = per_doc.get(tier)
-        if rows is None:
-            raise InputError(Problem(name, f"/per_document/{label}/{tier}", "missing; expected per-document counts of every tier"))
+    key = (run.role, split)
+    if key not in cache:
+        where = f"/splits/{split}" if run.kind == "run" else ""
         try:
-            counts[tier] = np.array([[rows[d][t] for t in TYPE_NAMES] for d in doc_ids], dtype=np.int64).reshape(len(doc_ids), 3, 3)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(Problem(name, f"/per_document/{label}/{tier}", f"malformed per-document counts ({exc}); expected {{doc: {{type: [tp, fp, fn]}}}}")) from None
-    return SystemScore(name, tuple(doc_ids), counts, config)
-
-
-def _scoring_config(cfg: Mapping[str, Any]):
-    from .scoring import ScoringConfig
-
-    return ScoringConfig(
-        tuple(cfg.get("tiers") or ("pair",)), cfg.get("zero_division", 0.0), cfg.get("topic_dice_threshold", 0.5)
-    )
+            cache[key] = {s.name: s for s in scores_from_json(run.splits[split])}
+        except InputError as exc:
+            raise InputError(Problem(run.source, where, f"{run.role}: {exc}")) from None
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise InputError(Problem(
+                run.source, f"{where}/per_document",
+                f"{run.role}: malformed per-document counts ({type(exc).__name__}: {exc}); expected {{system: {{tier: {{doc: {{type: [tp, fp, fn]}}}}}}}}",
+            )) from None
+    return cache[key]
 
 
 def _bootstrap_config(b: Mapping[str, Any]):
@@ -412,16 +403,15 @@ def _bootstrap_config(b: Mapping[str, Any]):
 
 
 def _quality(
-    label: str, split: str, base: RunData, new: RunData, tiers: Sequence[str], gates: Gates, boot, plan
+    label: str, split: str, base: RunData, new: RunData, tiers: Sequence[str], gates: Gates, boot, plan, cache: dict
 ) -> list[dict]:
+    """Every tier's check of one extractor on one split: NEW vs BASE on the same documents,
+    with the resamples ``plan`` shared by every extractor of the split."""
     from .stats import compare_systems
 
     doc_ids = base.documents(split)
-    config = _scoring_config(base.scoring_config)
-    b = _system(f"{base.source} (split {split})", base.splits[split], label, doc_ids, tiers, config)
-    n = _system(f"{new.source} (split {split})", new.splits[split], label, doc_ids, tiers, config)
-    b = _renamed(b, "BASE")
-    n = _renamed(n, "NEW")
+    b = _systems(base, split, cache)[label]
+    n = _systems(new, split, cache)[label]
     comps = {c.tier: c for c in compare_systems(n, b, boot, plan, statistics=("micro",))}
     out = []
     for tier in tiers:
@@ -441,12 +431,6 @@ def _quality(
             "message": outcome.message,
         })
     return out
-
-
-def _renamed(score, name: str):
-    from .scoring import SystemScore
-
-    return SystemScore(name, score.doc_ids, score.counts, score.config)
 
 
 # --------------------------------------------------------------------------- changes
@@ -630,6 +614,7 @@ def compare_runs(
     tiers = [t for t in base.scoring_config.get("tiers", ["pair"])]
     boot = _bootstrap_config(base.bootstrap)
     quality: list[dict] = []
+    systems: dict = {}  # (role, split) -> {label: SystemScore}
     completeness: list[dict] = []
     changes: list[dict] = []
     plans = {}
@@ -644,7 +629,7 @@ def compare_runs(
             sb, mb = base.status[label].get(split, ("missing", None))
             sn, mn = new.status[label].get(split, ("missing", None))
             if sb == "complete" and sn == "complete":
-                quality += _quality(label, split, base, new, tiers, gates, boot, plan)
+                quality += _quality(label, split, base, new, tiers, gates, boot, plan, systems)
                 changes.append(_changes(label, split, base, new))
                 continue
             entry = {"extractor": label, "split": split, "base": sb, "new": sn, "base_message": mb, "new_message": mn}

@@ -549,6 +549,11 @@ def test_unusable_inputs_exit_2_with_a_message(tmp_path, base_run, capsys):
     (tmp_path / "broken.json").write_text(json.dumps(data))
     code, _, err = cli(capsys, base_run, tmp_path / "broken.json")
     assert code == 2 and "/splits/dev/per_document: NEW: missing" in err
+    data = json.loads((base_run / "scores.json").read_text())
+    data["splits"]["dev"]["per_document"]["alpha.v1"]["pair"]["d02"]["met"] = "three"
+    (tmp_path / "garbled.json").write_text(json.dumps(data))
+    code, _, err = cli(capsys, base_run, tmp_path / "garbled.json")
+    assert code == 2 and "garbled.json: /splits/dev/per_document: NEW: malformed per-document counts" in err
 
 
 def test_plain_score_reports_are_accepted(tmp_path, corpus, capsys):
