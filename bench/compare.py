@@ -22,6 +22,28 @@ text and JUnit renderings are made from that document only:
   runs (newly missed, newly spurious, newly found, no longer spurious) with document,
   sentence and taxonomy class, from the error records stored with the scores; without stored
   records, the documents whose counts changed.
+
+Layout of the comparison document (abridged)::
+
+    {"format_version": 1, "kind": "relation-bench comparison",
+     "verdict": "pass" | "regression", "exit_code": 0 | 1,
+     "regressions": ["trigger.v1 (dev, pair): F1 -0.084 [-0.12, -0.05], p=0.002", ...],
+     "warnings": [...], "summary": {"checks", "pass", "fail", "untested", "not_compared"},
+     "base": {"kind", "commit", ...}, "new": {...}, "scorer": {...}, "bootstrap": {...},
+     "gates": {"alpha", "f1": [...], "speed", "rule"}, "splits", "tiers", "extractors",
+     "quality": [{"extractor", "split", "tier", "status", "base_f1", "new_f1", "difference",
+                  "ci95", "p_value", "reason", "documents", "check", "note",
+                  "beyond_threshold_by", "message"}],
+     "completeness": [{"extractor", "split", "base", "new", "status", "message"}],
+     "speed": {"gated", "available", "reason" | "extractors": [{"extractor", "status",
+               "base_docs_per_s", "new_docs_per_s", "change", "base_iqr_s", ...}]},
+     "changes": [{"extractor", "split", "tier": "pair", "error_classes", "documents",
+                  "records", "newly_missed", "newly_spurious", "newly_found",
+                  "no_longer_spurious"}],
+     "notes": [...]}
+
+``status`` is ``pass``, ``fail``, ``untested`` (too few documents for a test) or
+``not_compared`` (an extractor skipped or incomplete in BASE).
 """
 
 from __future__ import annotations
@@ -66,7 +88,7 @@ class NotComparable(BenchError):
 # --------------------------------------------------------------------------- loading
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunData:
     """One side of a comparison, read from disk.
 
