@@ -420,4 +420,151 @@ CASES = {
                 ("visited", "Aiko Morita", "Auckland"), ("visited", "Kenji Sato", "Canberra")],
         not_claimed=[("visited", "Aiko Morita", "Perth")],
     ),
+
+    "article_cairo_consultations": dict(
+        text=("CAIRO, Feb 4 (Wire) -- Egypt's foreign minister, Samir Abdel-Fattah, received his Jordanian counterpart, Omar Haddadin, "
+              "in Cairo on Sunday for talks on the humanitarian situation in Gaza and the reconstruction of damaged hospitals, the "
+              "Egyptian foreign ministry said.\n\n"
+              "The two ministers also discussed preparations for an Arab League summit scheduled for March, according to a statement "
+              "carried by the state news agency MENA.\n\n"
+              "\u201cOur positions are fully aligned,\u201d Abdel-Fattah told a joint news conference after the meeting. \u201cWe agreed to "
+              "continue our consultations in the coming weeks.\u201d\n\n"
+              "Haddadin, who flew in from Amman on Saturday night, is expected to travel to Riyadh on Tuesday to meet Saudi Foreign "
+              "Minister Faisal Al-Otaibi. A stop in Doha that had been planned for Wednesday was cancelled, a Jordanian official said.\n\n"
+              "Cairo has also invited Turkish Foreign Minister Mehmet Yildiz to visit next month, but Ankara has not confirmed the trip.\n\n"
+              "Separately, Abdel-Fattah spoke by phone with U.S. Secretary of State Karen Whitfield about efforts to secure a ceasefire. "
+              "Whitfield is due in the region later this month, the State Department said.\n\n"
+              "Read more:\nJordan's King Talal meets Egyptian President Adel Mansour in Aqaba\nSaudi Arabia to host Arab League summit\n"),
+        pos=[("met", "Samir Abdel-Fattah", "Omar Haddadin"), ("visited", "Omar Haddadin", "Cairo"),
+             ("discussed", "Samir Abdel-Fattah", "Omar Haddadin"), ("visited", "Omar Haddadin", "Riyadh"),
+             ("met", "Omar Haddadin", "Faisal Al-Otaibi"), ("discussed", "Samir Abdel-Fattah", "Karen Whitfield")],
+        absent=[("visited", "Omar Haddadin", "Amman"), ("met", "Samir Abdel-Fattah", "Karen Whitfield"),
+                ("visited", "Omar Haddadin", "Doha"), ("met", "Talal", "Adel Mansour"), ("visited", "Samir Abdel-Fattah", "Cairo")],
+    ),
+    "article_jakarta_trilateral": dict(
+        text=("JAKARTA, Aug 12 (Wire) -- Foreign ministers from Indonesia, Malaysia and the Philippines met in Jakarta on Monday to "
+              "discuss maritime security in the Celebes Sea and joint patrols against piracy.\n\n"
+              "Indonesia's Retno Wulandari, who chaired the meeting, said the three had agreed to set up a hotline between their coast "
+              "guards. Malaysia was represented by Anwar Hisham and the Philippines by Teresa Lacson, who arrived on Sunday and will "
+              "leave for Singapore on Tuesday.\n\n"
+              "Lacson later held separate talks with Indonesian Defence Minister Bambang Prakoso at the defence ministry, where they "
+              "discussed arms purchases.\n\n"
+              "The ministers are due to meet again in Kuala Lumpur in November. Hisham, speaking to reporters, said he hoped Thai "
+              "Foreign Minister Somsak Chaiyo could join them then."),
+        pos=[("met", "Retno Wulandari", "Anwar Hisham"), ("met", "Retno Wulandari", "Teresa Lacson"), ("met", "Anwar Hisham", "Teresa Lacson"),
+             ("discussed", "Retno Wulandari", "Anwar Hisham"), ("discussed", "Anwar Hisham", "Teresa Lacson"),
+             ("visited", "Anwar Hisham", "Jakarta"), ("visited", "Teresa Lacson", "Jakarta"), ("visited", "Teresa Lacson", "Singapore"),
+             ("met", "Teresa Lacson", "Bambang Prakoso"), ("discussed", "Teresa Lacson", "Bambang Prakoso")],
+        absent=[("visited", "Retno Wulandari", "Jakarta"), ("visited", "Retno Wulandari", "Kuala Lumpur"),
+                ("visited", "Anwar Hisham", "Kuala Lumpur"), ("met", "Bambang Prakoso", "Anwar Hisham")],
+        not_claimed=[("met", "Somsak Chaiyo", "Retno Wulandari"), ("met", "Somsak Chaiyo", "Anwar Hisham")],
+    ),
+    "article_brussels_kyiv_trip": dict(
+        text=("BRUSSELS, Nov 20 (Wire) -- European Commission President Ursula Brandt will travel to Kyiv on Thursday for her fifth "
+              "visit since the start of the war, her spokesman said on Monday.\n\n"
+              "Brandt is scheduled to meet Ukrainian President Viktor Hlushko and address the Ukrainian parliament. The trip had been "
+              "delayed by a week because of security concerns.\n\n"
+              "Hungarian Prime Minister Laszlo Kertesz, who had been expected to accompany her, pulled out on Sunday. His office denied "
+              "that Kertesz had spoken with Russian President Dmitri Sokolov about the war in recent days.\n\n"
+              "Brandt held a video call with Hlushko last week on the reconstruction fund. On Friday she met Polish President Marek "
+              "Zielinski in Warsaw, where the two leaders discussed grain imports and the EU's eastern border.\n\n"
+              "The Commission declined to comment on reports that Brandt would visit Moscow next year."),
+        pos=[("visited", "Ursula Brandt", "Kyiv"), ("met", "Ursula Brandt", "Viktor Hlushko"), ("discussed", "Ursula Brandt", "Viktor Hlushko"),
+             ("met", "Ursula Brandt", "Marek Zielinski"), ("discussed", "Ursula Brandt", "Marek Zielinski")],
+        absent=[("visited", "Laszlo Kertesz", "Kyiv"), ("discussed", "Laszlo Kertesz", "Dmitri Sokolov"), ("met", "Laszlo Kertesz", "Viktor Hlushko")],
+        not_claimed=[("visited", "Ursula Brandt", "Moscow")],
+    ),
+    "article_addis_summit": dict(
+        text=("ADDIS ABABA, March 9 (Wire) -- Nigerian President Bola Adeyemi arrived in Addis Ababa on Saturday for an African Union "
+              "summit, his office said.\n\n"
+              "Adeyemi was welcomed at Bole International Airport by Ethiopian Prime Minister Tesfaye Alemu, and the two leaders later "
+              "held talks at the National Palace on trade and regional security.\n\n"
+              "On the sidelines of the summit, Adeyemi also met Kenyan President Grace Njeri and South African President Thabo Mokoena. "
+              "Nairobi said Njeri had discussed the Sudan crisis with Mokoena during a breakfast meeting on Sunday.\n\n"
+              "Ghana's president, Kwame Asante, did not attend the summit. He sent his vice president, Ama Boateng, instead.\n\n"
+              "Adeyemi is due to fly to Nairobi on Monday before returning to Abuja."),
+        pos=[("visited", "Bola Adeyemi", "Addis Ababa"), ("met", "Bola Adeyemi", "Tesfaye Alemu"), ("visited", "Bola Adeyemi", "Bole International Airport"),
+             ("visited", "Bola Adeyemi", "National Palace"), ("discussed", "Bola Adeyemi", "Tesfaye Alemu"),
+             ("met", "Bola Adeyemi", "Grace Njeri"), ("met", "Bola Adeyemi", "Thabo Mokoena"), ("met", "Grace Njeri", "Thabo Mokoena"),
+             ("discussed", "Grace Njeri", "Thabo Mokoena"), ("visited", "Bola Adeyemi", "Nairobi")],
+        absent=[("visited", "Bola Adeyemi", "Abuja"), ("visited", "Kwame Asante", "Addis Ababa"), ("met", "Nairobi", "Thabo Mokoena"),
+                ("visited", "Tesfaye Alemu", "National Palace")],
+    ),
+
+    "headline_infinitive_plan": dict(
+        text="Greek PM Nikos Pallas to visit Ankara next week\n\nGreek Prime Minister Nikos Pallas will travel to Ankara next week, his office said.",
+        pos=[("visited", "Nikos Pallas", "Ankara")], realis={"visited": "PLANNED"},
+    ),
+    "according_to_met": dict(
+        text="According to the Kremlin, Russian President Dmitri Sokolov met Iranian President Hassan Rostami in Tehran on Tuesday.",
+        pos=[("met", "Dmitri Sokolov", "Hassan Rostami")],
+        absent=[("met", "Kremlin", "Dmitri Sokolov")],
+    ),
+    "possessive_visit": dict(
+        text="Sokolov's visit to Tehran was his first since 2019.",
+        pos=[("visited", "Sokolov", "Tehran")],
+    ),
+    "on_a_visit_to": dict(
+        text="Chilean President Camila Rojas, who is on a three-day visit to Spain, met Spanish Prime Minister Javier Ortega in Madrid on Monday.",
+        pos=[("visited", "Camila Rojas", "Spain"), ("met", "Camila Rojas", "Javier Ortega"), ("visited", "Camila Rojas", "Madrid")],
+        absent=[("visited", "Javier Ortega", "Madrid"), ("visited", "Javier Ortega", "Spain")],
+    ),
+    "meeting_between_took_place_in": dict(
+        text="The meeting between Chilean President Camila Rojas and Spanish Prime Minister Javier Ortega took place at the Moncloa Palace.",
+        pos=[("met", "Camila Rojas", "Javier Ortega")],
+    ),
+    "told_during_meeting": dict(
+        text="Chilean President Camila Rojas told Spanish Prime Minister Javier Ortega during their meeting in Madrid that Chile would double its lithium exports.",
+        pos=[("met", "Camila Rojas", "Javier Ortega")],
+    ),
+    "will_host_no_place": dict(
+        text="Spanish Prime Minister Javier Ortega will host Portuguese Prime Minister Rui Matos next week.",
+        pos=[("met", "Javier Ortega", "Rui Matos")], realis={"met": "PLANNED"},
+    ),
+    "phone_conversation_in_which": dict(
+        text="Ortega held a phone conversation with French President Claire Moreau on Thursday in which they discussed migration.",
+        pos=[("discussed", "Ortega", "Claire Moreau")], absent=[("met", "Ortega", "Claire Moreau")], mode={"discussed": "phone"},
+    ),
+    "exchanged_views_by_phone": dict(
+        text="Spanish Prime Minister Javier Ortega and French President Claire Moreau exchanged views on migration by phone.",
+        pos=[("discussed", "Javier Ortega", "Claire Moreau")], absent=[("met", "Javier Ortega", "Claire Moreau")], mode={"discussed": "phone"},
+    ),
+    "first_meeting_since": dict(
+        text="Spanish Prime Minister Javier Ortega and Moroccan Prime Minister Aziz Bennani met for the first time since the crisis began.",
+        pos=[("met", "Javier Ortega", "Aziz Bennani")],
+    ),
+    "paragraph_pronoun_start": dict(
+        text=("Brazilian Foreign Minister Paulo Viana arrived in Luanda on Monday. He met Angolan President Joao Lourenco Neto on Tuesday. "
+              "They discussed oil investment and a new air link."),
+        pos=[("visited", "Paulo Viana", "Luanda"), ("met", "Paulo Viana", "Joao Lourenco Neto"), ("discussed", "Paulo Viana", "Joao Lourenco Neto")],
+    ),
+    "visit_by_passive_guest": dict(
+        text="A visit by Brazilian Foreign Minister Paulo Viana to Maputo is planned for July, the ministry said.",
+        pos=[("visited", "Paulo Viana", "Maputo")], realis={"visited": "PLANNED"},
+    ),
+    "not_visit_own_capital": dict(
+        text="Brazilian President Lula Pereira met Argentine President Sofia Maldonado in Brasilia on Monday.",
+        pos=[("met", "Lula Pereira", "Sofia Maldonado"), ("visited", "Sofia Maldonado", "Brasilia")],
+        absent=[("visited", "Lula Pereira", "Brasilia")],
+    ),
+    "talks_with_in_city_pronoun": dict(
+        text="Argentine President Sofia Maldonado landed in Brasilia on Sunday. On Monday she held talks with her Brazilian counterpart, Lula Pereira, on beef exports.",
+        pos=[("visited", "Sofia Maldonado", "Brasilia"), ("met", "Sofia Maldonado", "Lula Pereira"), ("discussed", "Sofia Maldonado", "Lula Pereira")],
+    ),
+    "refused_to_meet": dict(
+        text="Argentine President Sofia Maldonado refused to meet opposition leader Carlos Ibarra during her stay in Madrid.",
+        absent=[("met", "Sofia Maldonado", "Carlos Ibarra")], neg=[("met", "Sofia Maldonado", "Carlos Ibarra")],
+    ),
+    "never_met": dict(
+        text="Maldonado has never met Venezuelan President Hugo Arreaza, her spokesman said.",
+        absent=[("met", "Maldonado", "Hugo Arreaza")],
+    ),
+    "toured_facility": dict(
+        text="Argentine President Sofia Maldonado arrived in Seoul on Monday and toured the Hyundai shipyard in Ulsan on Tuesday.",
+        pos=[("visited", "Sofia Maldonado", "Seoul"), ("visited", "Sofia Maldonado", "Ulsan")],
+    ),
+    "greeted_at_airport": dict(
+        text="Argentine President Sofia Maldonado was greeted at the airport in Seoul by South Korean Foreign Minister Park Ji-hoon.",
+        pos=[("met", "Sofia Maldonado", "Park Ji-hoon"), ("visited", "Sofia Maldonado", "Seoul")],
+    ),
 }

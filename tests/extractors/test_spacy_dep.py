@@ -1,4 +1,5 @@
-"""spacy_dep.v1 on constructed sentences. The spaCy pipeline is loaded once per session."""
+"""spacy_dep.v1 on the same constructed phenomenon cases as trigger.v1. The spaCy pipeline
+is loaded once per session."""
 
 from __future__ import annotations
 
@@ -9,12 +10,6 @@ from .rule_checks import check_case
 
 pytestmark = pytest.mark.slow
 
-SPACY_CASES = [
-    "planned_visit", "cancelled_trip", "denial", "hosting", "received_by", "phone_call",
-    "video_conference", "conjoined_subjects", "with_x", "three_party", "two_ministers",
-    "short_name", "boilerplate",
-]
-
 
 @pytest.fixture(scope="session")
 def spacy_extractor():
@@ -23,7 +18,7 @@ def spacy_extractor():
     return SpacyDepExtractor()
 
 
-@pytest.mark.parametrize("name", SPACY_CASES)
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_phenomenon(spacy_extractor, name):
     check_case(spacy_extractor, name, CASES[name])
 

@@ -65,6 +65,11 @@ GENERIC_VERB_GROUP = re.compile(
 OTHER_CLAUSE = re.compile(
     r"\b(?:if|unless|whether|hope[sd]?|hoping|possibl\w*|should\s+(?:he|she|they|it)"
     r"|(?:urg|invit|ask|encourag|press|request|appeal)(?:e[sd]?|ing|s)?\b[^.;]{0,80}?\bto\s*$)", _F)
+# Explicit doubt about a reported event ("declined to comment on reports that", "unconfirmed",
+# "allegedly"); plain attribution ("TASS reported", "reportedly") does not lower the realis.
+DOUBT_CLAUSE = re.compile(
+    r"\b(?:(?:declin\w*|refus\w*)\s+to\s+(?:comment|confirm)|(?:not|n't|never)\s+(?:yet\s+)?confirm\w*|unconfirmed"
+    r"|rumou?r\w*|speculat\w*|alleged(?:ly)?|(?:is|are|was|were)\s+said\s+to)\b", _F)
 PLANNED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,8}?(?:will|is\s+(?:set|scheduled|expected|due)\s+to|would)\s+(?:take\s+place|be\s+held|start|begin)\b", _F)
 
 
@@ -100,6 +105,9 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     m = NEG_CLAUSE.search(clause_before)
     if m:
         return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
+    m = DOUBT_CLAUSE.search(clause_before) or DOUBT_CLAUSE.search(verb_group)
+    if m:
+        return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
     m = PLANNED_STRONG.search(verb_group)
     if m and _POSTPONED.match(m.group(0)) and _NO_NEW_DATE.search(after.split(".")[0][:80]):
         return Attributes(Polarity.NEG, Realis.PLANNED, m.group(0) + " indefinitely")

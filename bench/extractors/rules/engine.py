@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import (
     Document,
@@ -135,6 +135,7 @@ _AGENDA = re.compile(
 _QUOTE = re.compile(r"[“\"][^”\"]{2,}[”\"]")
 _ATTRIB_AFTER = re.compile(r"\s*,?\s*(?:(?:said|says|told|added|wrote|stressed)\b)?", re.I)
 _ATTRIB_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|added|declared|wrote)(?:\s+(?:on|in)\s+\w+)?\s*[:,]?\s*[“\"]$", re.I)
+_PLACE_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?", re.I)
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
@@ -364,7 +365,7 @@ class RuleEngine:
             pos = m.end()
             for it in places:
                 gap = text[pos:it.lead]
-                if (not members and not gap.strip()) or (members and CONJ_GAP.fullmatch(gap)):
+                if (not members and not gap.strip()) or (members and _PLACE_LIST_GAP.fullmatch(gap)):
                     members.append(it)
                     pos = it.end
                     continue
@@ -381,7 +382,7 @@ class RuleEngine:
             places = [it for it in items if it.end <= m.start() and it.kind == "PLACE" and not it.modifier]
             members: list[Item] = []
             for it in reversed(places):
-                if not members or CONJ_GAP.fullmatch(text[it.end:members[0].lead]):
+                if not members or _PLACE_LIST_GAP.fullmatch(text[it.end:members[0].lead]):
                     members.insert(0, it)
                     continue
                 break
@@ -484,6 +485,8 @@ class RuleEngine:
             if nationality and not c.nationality:
                 c.nationality = nationality
             return Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
+        if m.hint is not None and demonym_country(m.text) is None:
+            return self.name_item(replace(m, type=m.hint, hint=None), lead, nationality, title)
         if m.nationality is None or demonym_country(m.text) is None:
             c = tr.org(m.text, m.start, m.end, EntityType.GPE)
             return Item(m.start, m.end, "UNK", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
@@ -497,12 +500,16 @@ class RuleEngine:
             prior = [it for it in items if it.kind == "PER" and it.end <= ms]
             if w in ("they", "them", "their"):
                 ev = self.latest_event()
+                persons = [it.args[0] for it in prior if it.args and it.start >= self.sentence.start]
+                if w == "their" and len(_uniq(persons)) >= 2 and (ev is None or ev.sentence < self.sentence_index):
+                    # "X told Y during their meeting": the persons of the clause
+                    return Item(ms, me, "GROUP", _uniq(persons)[-2:], ms, possessive=True, pronoun=True)
                 if ev is None:
                     return None
                 return Item(ms, me, "GROUP", list(ev.participants), ms, possessive=w == "their", pronoun=True)
             if w in ("i", "me", "my"):
                 return Item(ms, me, "PER", [], ms, possessive=w == "my", pronoun=True)  # resolve_quotes
-            c = self.resolve_pronoun(ms, prior)
+            c = self.resolve_pronoun(ms, prior, possessive=w in ("his", "her"))
             return Item(ms, me, "PER", [c] if c is not None else [], ms, possessive=w in ("his", "her"), pronoun=True)
         if m.group("group"):
             phrase = m.group("group").lower()
@@ -565,7 +572,7 @@ class RuleEngine:
             return Item(fs, me, "FAC", [Arg(c, fs, me, text[fs:me])], ms)
         return None
 
-    def resolve_pronoun(self, ms: int, prior: list[Item]) -> Arg | None:
+    def resolve_pronoun(self, ms: int, prior: list[Item], possessive: bool = False) -> Arg | None:
         """The person a singular pronoun at ``ms`` refers to.
 
         Preference, as in centering accounts of news prose: a fronted adverbial ("During his
@@ -577,8 +584,8 @@ class RuleEngine:
         text = self.text
         s = self.sentence
         head = text[s.start:ms]
-        if not prior and _FRONTED.match(head) and "," not in head:
-            return None  # cataphora: resolved once the main clause is read
+        if not prior and possessive and _FRONTED.match(head) and "," not in head:
+            return None  # cataphora ("During his visit to X, NAME ..."): resolved once the main clause is read
         subjects = [it for it in prior if not self.is_object(it)]
         if subjects:
             return subjects[-1].args[0]

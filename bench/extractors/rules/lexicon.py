@@ -24,7 +24,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     representative representatives delegate undersecretary under assistant acting former
     supreme commander admiral marshal colonel lieutenant officer official officials
     adviser advisor ministerial parliamentary speaker monarch ruler grand duke duchess
-    emperor empress vizier crown-prince high commissioner attorney ceo founder
+    emperor empress vizier crown-prince high commissioner attorney ceo founder pm fm
     """.split()
 )
 
@@ -37,7 +37,7 @@ TITLE_HEADS: frozenset[str] = frozenset(
     emir sheikh sultan pope senator governor mayor chairman chairwoman chair chief commissioner
     spokesman spokeswoman spokesperson director general leader speaker commander admiral marshal
     colonel lieutenant officer adviser advisor diplomat representative delegate undersecretary
-    monarch ruler duke duchess emperor empress vizier attorney ceo founder secretary-general
+    monarch ruler duke duchess emperor empress vizier attorney ceo founder secretary-general pm fm
     """.split()
 )
 

@@ -78,6 +78,7 @@ class NameMention:
     title: str | None = None
     honorific: bool = False
     lead: int = -1  # start of the whole run (demonym and title included)
+    hint: EntityType | None = None  # a type suggested by a statistical tagger, used when nothing else decides
 
 
 def _strip_possessive(tok: str) -> str:

@@ -76,7 +76,9 @@ REFERENCE = re.compile(
     rf"|(?P<desc>the\s+(?:(?P<ddem>{_DEM})\s+)?(?P<dtitle>(?:[a-z-]+\s+){{0,2}}?{_TITLE_HEAD}))\b(?!['’]s|\s+(?:of|for)\b)"
     r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,2}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
     r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building"
-    r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue)))"
+    r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue"
+    r"|shipyard|factory|plant|refinery|dam|mine|camp|terminal|harbou?r|naval\s+base|air\s+base|cosmodrome|spaceport"
+    r"|hospital|university|campus|stadium|convention\s+cent(?:re|er)|conference\s+cent(?:re|er)|border\s+crossing)))"
     r"|(?P<pron>he|she|him|his|her|they|them|their|(?-i:I)|me|my)"
     r")\b",
     _I,
