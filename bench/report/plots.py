@@ -162,52 +162,96 @@ def pareto_front(points: list[tuple[str, float, float]]) -> list[str]:
 
 @_styled
 def speed_vs_f1(run: Run, split: str | None = None, tier: str = "pair") -> Plot | None:
-    """docs/s (log x) against micro F1 on ``split`` (default the headline split)."""
+    """docs/s (log x) against micro F1 on ``split`` (default the headline split).
+
+    An extractor that reads the gold (the oracle) is drawn as a reference, apart from the
+    front: it bounds what is possible and would otherwise dominate every real extractor.
+    """
     split = split or run.headline_split
+    if split is None or split not in run.splits:
+        return None
     if tier not in run.tiers:
         tier = run.tiers[0]
-    points = []
+    points, refs = [], []
     cis = {}
     for e in run.extractors:
         rate = T.docs_per_s(run, e)
         c = T.cell(run, split, e, tier) if e in run.splits[split]["results"] else None
         if rate is None or rate <= 0 or c is None or not c.complete or c.f1 is None:
             continue
-        points.append((e, rate, c.f1))
+        (refs if run.reads_gold(e) else points).append((e, rate, c.f1))
         cis[e] = (c.low, c.high)
-    if not points:
+    if not points and not refs:
         return None
     front = pareto_front(points)
     fig = _figure(8.2, 4.6)
     ax = fig.add_subplot()
     ax.set_xscale("log")
     by = {p[0]: p for p in points}
-    rates = [p[1] for p in points]
+    rates = [p[1] for p in (*points, *refs)]
     left, right = min(rates) / 2.5, max(rates) * 4
-    # The front as a staircase: for a speed s, the best F1 of any extractor at least as fast.
-    slow_first = [by[e] for e in reversed(front)]
-    xs, ys = [left], [slow_first[0][2]]
-    for k, (_, x, y) in enumerate(slow_first):
-        xs += [x, x]
-        ys += [y, slow_first[k + 1][2] if k + 1 < len(slow_first) else 0.0]
-    ax.fill_between(xs, ys, 0, color=FRONT, alpha=0.05, lw=0, zorder=1)
-    ax.plot(xs, ys, color=FRONT, lw=1.5, alpha=0.75, zorder=2, label="Pareto front (shaded: dominated)")
-    for e, rate, f1 in points:
+    if front:
+        # The front as a staircase: for a speed s, the best F1 of any extractor at least as fast.
+        slow_first = [by[e] for e in reversed(front)]
+        xs, ys = [left], [slow_first[0][2]]
+        for k, (_, x, y) in enumerate(slow_first):
+            xs += [x, x]
+            ys += [y, slow_first[k + 1][2] if k + 1 < len(slow_first) else 0.0]
+        ax.fill_between(xs, ys, 0, color=FRONT, alpha=0.05, lw=0, zorder=1)
+        ax.plot(xs, ys, color=FRONT, lw=1.5, alpha=0.75, zorder=2, label="Pareto front (shaded: dominated)")
+    labels = []
+    for e, rate, f1 in (*points, *refs):
         on = e in front
+        ref = e not in by
         low, high = cis[e]
         colour = FRONT if on else MUTED
-        if low is not None and high is not None:
+        if low is not None and high is not None and not ref:
             ax.errorbar(rate, f1, yerr=[[max(f1 - low, 0)], [max(high - f1, 0)]], fmt="none", ecolor=colour, alpha=0.55, capsize=2.5, lw=1.2, zorder=3)
-        ax.plot(rate, f1, "o", ms=8 if on else 6.5, color=colour, mec="white", mew=1.2, zorder=4)
-        ax.annotate(_text(e), (rate, f1), xytext=(7, 5), textcoords="offset points", fontsize=9, color=INK if on else "#555b66", weight="bold" if on else "normal")
+        if ref:
+            ax.plot(rate, f1, "D", ms=6.5, mfc="white", mec=MUTED, mew=1.4, zorder=4)
+            text = f"{e} (reads the gold)"
+        else:
+            ax.plot(rate, f1, "o", ms=8 if on else 6.5, color=colour, mec="white", mew=1.2, zorder=4)
+            text = e
+        labels.append(ax.annotate(
+            _text(text), (rate, f1), xytext=(7, 5), textcoords="offset points", fontsize=9,
+            color=INK if on else "#555b66", weight="bold" if on else "normal",
+        ))
     ax.set_xlim(left, right)
     ax.set_ylim(0, 1.05)
     ax.set_xlabel("documents per second (log scale; steady state, see Speed)")
     ax.set_ylabel(f"{tier} F1 (micro)")
     ax.set_title(_text(f"Speed vs {tier} F1 on {split}: the front is where no extractor is both faster and better"), loc="left")
-    ax.legend(loc="lower left")
-    alt = f"Scatter of documents per second against {tier} F1 on {split}; Pareto front: " + ", ".join(front)
+    if front:
+        ax.legend(loc="lower left")
+    _untangle(fig, labels)
+    alt = f"Scatter of documents per second against {tier} F1 on {split}; Pareto front: " + (", ".join(front) or "none")
     return Plot("pareto", f"Speed vs F1, {split}", _png(fig), alt)
+
+
+_PLACES = ((7, 5, "left", "bottom"), (7, -5, "left", "top"), (-7, 5, "right", "bottom"), (-7, -5, "right", "top"), (7, 14, "left", "bottom"), (7, -14, "left", "top"))
+
+
+def _untangle(fig, labels) -> None:
+    """Move point labels that would overlap an earlier one to the first free place around
+    their point (right above, right below, left above, left below, further out)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for label in labels:
+        for dx, dy, ha, va in _PLACES:
+            label.set_position((dx, dy))
+            label.set_ha(ha)
+            label.set_va(va)
+            box = label.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        else:
+            label.set_position(_PLACES[0][:2])
+            label.set_ha("left")
+            label.set_va("bottom")
+            box = label.get_window_extent(renderer)
+        placed.append(box)
 
 
 @_styled

@@ -109,6 +109,24 @@ class Run:
             status = "incomplete" if any(f.extractor == extractor and f.doc_id for f in self.failures) else "complete"
         return str(status), info.get("message")
 
+    def reads_gold(self, extractor: str) -> bool:
+        """Whether the extractor reads the gold (an oracle): a reference, not a competitor.
+
+        Known from the runner's record (``needs`` holding "gold") or, for runs that do not
+        record it, from the ``oracle`` family name."""
+        info = self.extractor_info.get(extractor) or {}
+        needs = info.get("needs")
+        if isinstance(needs, list | tuple):
+            return "gold" in needs
+        if isinstance(info.get("needs_gold"), bool):
+            return info["needs_gold"]
+        name = info.get("name")
+        if not name:
+            for e in self.config.get("extractors", ()) or ():
+                if isinstance(e, Mapping) and (e.get("label") or e.get("name")) == extractor:
+                    name = e.get("name")
+        return str(name or extractor).split(".", 1)[0] == "oracle"
+
     def split_extractors(self, split: str) -> list[str]:
         """The extractors a split's tables list: those scored on it and those that ran on it
         but did not finish every document (shown as incomplete)."""
