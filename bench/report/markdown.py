@@ -52,10 +52,12 @@ def render_markdown(run: Run) -> str:
     if speed.empty:
         out.append("No speed figures in this run.")
     else:
+        where = f" on the documents of split {T.md_escape(run.speed_meta['split'])}" if run.speed_meta.get("split") else ""
         out += [
-            "Each extractor timed in its own fresh process: cold start (model load) apart, one "
-            "warm-up pass, then repeated timed passes (median and interquartile range); latency "
-            f"per document one at a time. Machine: {T.md_escape(summary.machine_line(run))}.",
+            f"Each extractor timed{where} in its own fresh process: cold start (import, build, fit) "
+            "apart, a warm-up pass, then repeated timed passes (median and interquartile range); "
+            "latency per document one at a time; overhead is the harness's share of the timed loop. "
+            f"Machine: {T.md_escape(summary.machine_line(run))}.",
             "",
             T.frame_to_markdown(speed),
         ]
@@ -70,6 +72,10 @@ def render_markdown(run: Run) -> str:
             "",
             T.frame_to_markdown(challenge.map(_pct)),
         ]
+    not_run = [(e, v) for e, v in run.challenge.items() if not isinstance(v.get("capabilities"), dict)]
+    if not_run:
+        out.append("")
+        out += [f"- {T.md_escape(e)}: {T.md_escape(v.get('message') or v.get('status') or 'no result')}" for e, v in not_run]
     if run.failures:
         out += ["", "## Failures", ""]
         out += [

@@ -78,13 +78,16 @@ def machine(run: Run) -> Mapping[str, Any]:
     return {}
 
 
-def machine_line(run: Run) -> str:
+def machine_line(run: Run, short: bool = False) -> str:
+    """CPU, cores, platform and Python of the machine that ran it (``short``: CPU and cores)."""
     m = machine(run)
     if not m:
         return "unknown"
     parts = [str(m.get("cpu") or "unknown CPU")]
     if m.get("cores"):
         parts.append(f"{m['cores']} cores")
+    if short:
+        return ", ".join(parts)
     if m.get("platform"):
         parts.append(str(m["platform"]))
     if m.get("python"):

@@ -320,7 +320,7 @@ def speed_frame(run: Run) -> pd.DataFrame:
             "peak RSS MB": num("peak_rss_mb", 0),
             "cold start s": num("cold_start_s"),
             "docs × passes": f"{s.get('documents', NO_VALUE)} × {s.get('repeats', NO_VALUE)}",
-            "overhead": NO_VALUE if s.get("harness_overhead") is None else f"{100 * s['harness_overhead']:.1f}%",
+            "overhead": NO_VALUE if s.get("harness_overhead") is None else f"{100 * s['harness_overhead']:.2f}%",
         })
     if not rows:
         return pd.DataFrame()
