@@ -47,6 +47,8 @@ def render_markdown(run: Run) -> str:
         if not errors.empty:
             out += ["", "Errors by taxonomy class (pair tier; see report.html to browse them):", ""]
             out.append(T.frame_to_markdown(errors.astype(str)))
+    for split, reason in run.unscored.items():
+        out += ["", f"## Split: {T.md_escape(split)}", "", f"Not scored: {T.md_escape(reason)}."]
     speed = T.speed_frame(run)
     out += ["", "## Speed", ""]
     if speed.empty:

@@ -142,8 +142,6 @@ def notes(run: Run) -> list[str]:
                 line = f" line {p['line']}" if p.get("line") else ""
                 who = f"{p['system']}: " if p.get("system") else ""
                 out.append(f"{split}: {who}{p.get('file', '')}{line}: {p.get('message', '')}")
-    for split, reason in run.unscored.items():
-        out.append(f"{split}: not scored: {reason}")
     for label in run.extractors:
         status, message = run.status(label)
         if status in ("skipped", "failed"):

@@ -42,3 +42,22 @@ def test_every_table_row_has_the_header_width(fake_run):
     for block in blocks:
         widths = {len(re.findall(r"(?<!\\)\|", line)) for line in block.strip().splitlines()}
         assert len(widths) == 1, block
+
+
+def test_unscored_split_and_skipped_extractor_are_said(run_copy):
+    import json
+
+    from bench.report.html import render_html
+    from bench.report.rundir import load_run
+
+    scores = json.loads((run_copy / "scores.json").read_text())
+    scores["config"]["corpus"]["splits"].append("test")
+    scores["unscored"] = {"test": "no gold files for the 20 document(s) of split 'test'"}
+    scores["extractors"]["noisy.v1"].update(status="skipped", message="skipped: extra 'embed' not installed")
+    (run_copy / "scores.json").write_text(json.dumps(scores))
+    run = load_run(run_copy)
+    md = render_markdown(run)
+    assert "## Split: test\n\nNot scored: no gold files for the 20 document(s) of split 'test'." in md
+    assert "- noisy.v1: skipped: extra 'embed' not installed" in md
+    html = render_html(run, figures=False)
+    assert "Not scored: no gold files for the 20 document(s) of split &#x27;test&#x27;." in html
