@@ -13,7 +13,8 @@ Layout (every table and key optional except ``[[extractors]]``; defaults in pare
     [corpus]      root (the checkout; relative to the config file), splits (["seed", "dev", "test"])
     [run]         output ("runs/<name>"; relative to the working directory, no ".."),
                   cache_dir (".cache"; relative to output, no ".."),
-                  document_timeout (120 s), build_timeout (900 s), batch_documents (16)
+                  document_timeout (120 s), build_timeout (900 s), batch_documents (16),
+                  jobs (1: extractors extracting at once; not part of the config hash)
     [scoring]     tiers (all five), zero_division (0.0), topic_threshold (0.5)
     [bootstrap]   resamples (1000), seed (0), min_docs (10), rounds (10000), confidence (0.95)
     [speed]       enabled (true), split ("all"), repeats (5, at least 5), warmup (1), timeout (900 s)
@@ -114,14 +115,15 @@ class ChallengeSettings:
 
 @dataclass(frozen=True, slots=True)
 class RunSettings:
-    """How the run executes. ``output`` and ``cache_dir`` are locations, not part of the
-    experiment: they stay out of the config hash."""
+    """How the run executes. ``output`` and ``cache_dir`` are locations and ``jobs`` a
+    choice of parallelism, not part of the experiment: they stay out of the config hash."""
 
     output: str = ""
     cache_dir: str = ".cache"
     document_timeout: float = 120.0
     build_timeout: float = 900.0
     batch_documents: int = 16
+    jobs: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +293,7 @@ SCHEMA: dict[str, dict[str, _Key]] = {
         "document_timeout": _Key("number", 120.0, _positive),
         "build_timeout": _Key("number", 900.0, _positive),
         "batch_documents": _Key("int", 16, _at_least(1)),
+        "jobs": _Key("int", 1, _at_least(1)),
     },
     "scoring": {
         "tiers": _Key("str_list", list(ALL_TIERS), _tiers),

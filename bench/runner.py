@@ -201,9 +201,10 @@ def _short(text: str, limit: int) -> str:
 # --------------------------------------------------------------------------- the worker
 
 
-def _worker_main(conn, parent_end, name: str, params: dict, examples) -> None:
+def _worker_main(conn, inherited, name: str, params: dict, examples) -> None:
     """Body of a worker process: build (and fit) one extractor, then answer requests."""
-    parent_end.close()  # so that the parent's death reads as end-of-file here
+    for other in inherited:  # the parent's ends of this and other workers' pipes, so that
+        other.close()  # the parent's death reads as end-of-file here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
         os.dup2(2, 1)  # a plugin's prints go to stderr, never into the results table
@@ -279,50 +280,39 @@ def _send(conn, message) -> bool:
             return False
 
 
-class WorkerError(Exception):
-    """The worker could not be started (its extractor did not build or fit)."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-
-
 class _Worker:
-    """A forked process holding one built extractor; requests with a deadline."""
+    """A forked process holding one built extractor. Its first message is ``("ready",
+    info)`` or ``("failed", ...)``; then it answers each request with one reply."""
 
-    def __init__(self, name: str, params: dict, examples, build_timeout: float):
+    def __init__(self, name: str, params: dict, examples, inherited: Sequence = ()):
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, self.conn, name, params, examples),
+            target=_worker_main, args=(child, [self.conn, *inherited], name, params, examples),
             name=f"bench-run-{name}", daemon=True,
         )
         self.process.start()
         child.close()
-        reply = self._receive(build_timeout, f"building {name} took longer than build_timeout ({build_timeout:g} s)")
-        if reply[0] != "ready":
-            self.kill()
-            raise WorkerError("build", reply[2] if reply[0] == "failed" else f"could not build {name}: {reply[2]}")
-        self.info = reply[1]
 
-    def request(self, message: tuple, timeout: float, timeout_message: str) -> tuple:
+    @property
+    def alive(self) -> bool:
+        return self.process.is_alive() and not self.conn.closed
+
+    def send(self, message: tuple) -> tuple | None:
+        """Send a request; a reply tuple when the worker is already gone, else None."""
         try:
             self.conn.send(message)
         except (BrokenPipeError, OSError):
-            return self._crashed()
-        return self._receive(timeout, timeout_message)
+            return self.crashed()
+        return None
 
-    def _receive(self, timeout: float, timeout_message: str) -> tuple:
-        if not self.conn.poll(timeout):
-            self.kill()
-            return ("error", "timeout", timeout_message, None)
+    def receive(self) -> tuple:
         try:
             return self.conn.recv()
         except (EOFError, OSError):
-            return self._crashed()
+            return self.crashed()
 
-    def _crashed(self) -> tuple:
+    def crashed(self) -> tuple:
         self.process.join(5)
         code = self.process.exitcode
         self.kill()
@@ -335,12 +325,8 @@ class _Worker:
             how = f"exit code {code}"
         return ("error", "crash", f"the worker process died ({how})", None)
 
-    @property
-    def alive(self) -> bool:
-        return self.process.is_alive()
-
     def stop(self) -> None:
-        if self.process.is_alive():
+        if self.process.is_alive() and not self.conn.closed:
             try:
                 self.conn.send(("stop",))
             except (BrokenPipeError, OSError):
@@ -352,10 +338,95 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join(5)
+        if not self.conn.closed:
+            try:
+                self.conn.close()
+            except OSError:
+                pass
+
+
+@dataclass(frozen=True, slots=True)
+class _Wait:
+    """What an extraction task asks of the scheduler: send ``message`` (if any) to
+    ``worker`` and hand back its next message, or a timeout reply after ``timeout`` s."""
+
+    worker: _Worker
+    timeout: float
+    timeout_message: str
+    message: tuple | None = None
+
+
+@dataclass(slots=True)
+class _Slot:
+    """The worker of one extraction task: started on first use and again after a timeout
+    or a crash killed it; ``broken`` once it could not be built."""
+
+    run: _ExtractorRun
+    params: dict
+    examples: Any
+    worker: _Worker | None = None
+    broken: tuple | None = None  # the reply every later request gets
+
+
+class _Scheduler:
+    """Drives extraction tasks (generators yielding ``_Wait``), at most ``jobs`` at once,
+    from this one thread: ``multiprocessing.connection.wait`` over the workers' pipes with
+    the nearest deadline. No threads, so forking a new worker is always safe."""
+
+    def __init__(self, jobs: int):
+        self.jobs = max(1, jobs)
+        self.workers: set[_Worker] = set()
+
+    def start_worker(self, name: str, params: dict, examples) -> _Worker:
+        alive = [w for w in self.workers if w.alive]
+        worker = _Worker(name, params, examples, [w.conn for w in alive])
+        self.workers = {*alive, worker}
+        return worker
+
+    def run(self, tasks) -> None:
+        from collections import deque
+        from multiprocessing.connection import wait
+
+        queue = deque(tasks)
+        waiting: list[tuple[Any, _Wait, float]] = []
+
+        def advance(task, reply) -> None:
+            while True:
+                try:
+                    request = task.send(reply)
+                except StopIteration:
+                    return
+                if request.message is not None:
+                    reply = request.worker.send(request.message)
+                    if reply is not None:
+                        continue  # the worker was already gone: answer at once
+                waiting.append((task, request, time.monotonic() + request.timeout))
+                return
+
         try:
-            self.conn.close()
-        except OSError:
-            pass
+            while queue or waiting:
+                while queue and len(waiting) < self.jobs:
+                    advance(queue.popleft(), None)
+                if not waiting:
+                    continue
+                timeout = max(0.0, min(d for _, _, d in waiting) - time.monotonic())
+                ready = wait([r.worker.conn for _, r, _ in waiting], timeout)
+                now = time.monotonic()
+                for item in list(waiting):
+                    task, request, deadline = item
+                    if request.worker.conn in ready:
+                        waiting.remove(item)
+                        advance(task, request.worker.receive())
+                    elif now >= deadline:
+                        waiting.remove(item)
+                        request.worker.kill()
+                        advance(task, ("error", "timeout", request.timeout_message, None))
+        finally:  # normally nothing is left; after an interrupt, stop at once
+            for worker in self.workers:
+                worker.kill()
+            for task, _, _ in waiting:
+                task.close()
+            self.workers = set()
 
 
 # --------------------------------------------------------------------------- the runner
@@ -373,6 +444,7 @@ class RunOptions:
     challenge: bool = True
     reports: bool = True
     progress: bool = True
+    jobs: int | None = None  # extractors extracting at once (default: the config's run.jobs)
 
 
 class Runner:
@@ -448,10 +520,11 @@ class Runner:
         steps = len(runs) * len(config.splits) + len(runs) * (bool(challenge_on) + self._speed_on)
         self._bar = _progress(steps, self.options.progress)
         try:
-            for run in runs:
-                t0 = time.perf_counter()
-                self._extract(run, docs, corpus, examples, training, challenge_on)
-                run.timing["extraction_s"] = time.perf_counter() - t0
+            # heavier (trainable) extractors start first so that with jobs > 1 the light
+            # ones run beside them; the order of work never changes the results
+            order = sorted(runs, key=lambda r: not r.trainable)
+            self._scheduler = _Scheduler(self.options.jobs or config.run.jobs)
+            self._scheduler.run(self._extract_task(r, docs, corpus, examples, training, challenge_on) for r in order)
             self._write_predictions(runs, docs)
             t0 = time.perf_counter()
             scores = self._scores(runs, docs, corpus, training, created)
@@ -463,6 +536,7 @@ class Runner:
                 self._bar.close()
                 self._bar = None
         challenge = self._challenge_json(runs) if challenge_on else None
+        self.failures = _ordered(self.failures, runs, docs)
         scores["timing"] = {
             "total_s": round(time.perf_counter() - started, 3),
             "scoring_s": round(scoring_s, 3),
@@ -579,7 +653,10 @@ class Runner:
             doc.id, doc.date.isoformat() if doc.date else None, self._context(run, doc, corpus, training),
         )
 
-    def _extract(self, run: _ExtractorRun, docs, corpus, examples, training, challenge_on: bool) -> None:
+    def _extract_task(self, run: _ExtractorRun, docs, corpus, examples, training, challenge_on: bool):
+        """One extractor's extraction (and challenge run) as a task for ``_Scheduler``: a
+        generator that yields ``_Wait`` requests and receives the worker's replies."""
+        t0 = time.perf_counter()
         settings = self.config.run
         if run.status in (SKIPPED, FAILED):
             for split in self.config.splits:
@@ -614,17 +691,13 @@ class Runner:
             }
             if self.read_cache:
                 challenge_cached = self.cache.get_result("challenge", run.label, challenge_key)
-        holder = _WorkerHolder(self, run, examples if run.trainable else None)
+        slot = _Slot(run, dict(self.config.extractor(run.label).params), examples if run.trainable else None)
         try:
             for split in self.config.splits:
                 items = pending.get(split, [])
                 outcome = run.splits[split]
                 for start in range(0, len(items), settings.batch_documents):
-                    if holder.broken is not None:
-                        for doc, _ in items[start:]:
-                            outcome.failed[doc.id] = Failure(run.label, holder.broken.kind, holder.broken.message, split, doc.id)
-                        break
-                    self._batch(run, split, items[start : start + settings.batch_documents], outcome, holder)
+                    yield from self._batch(slot, split, items[start : start + settings.batch_documents], outcome)
                 n_failed = len(outcome.failed)
                 self._record(outcome.failed.values())
                 self._advance(f"{run.label} {split}" + (f": {n_failed} failed" if n_failed else ""))
@@ -632,18 +705,43 @@ class Runner:
                 if challenge_cached is not None:
                     run.challenge = challenge_cached
                 else:
-                    run.challenge = self._run_challenge(run, holder, challenge_key)
+                    run.challenge = yield from self._run_challenge(slot, challenge_key)
                 self._advance(f"{run.label} challenge")
         finally:
-            holder.close()
-            run.timing.update(holder.timing)
+            if slot.worker is not None:
+                slot.worker.stop()
+            run.timing["extraction_s"] = time.perf_counter() - t0
         self._settle(run)
 
-    def _batch(self, run: _ExtractorRun, split: str, items, outcome: _SplitOutcome, holder: _WorkerHolder) -> None:
+    def _call(self, slot: _Slot, message: tuple, timeout: float, timeout_message: str):
+        """Send ``message`` to the slot's worker (starting one first when there is none or
+        the last one was killed) and return its reply (a sub-generator of a task)."""
+        if slot.broken is not None:
+            return slot.broken
+        if slot.worker is None or not slot.worker.alive:
+            if slot.worker is not None:
+                slot.worker.kill()
+            name, build_timeout = slot.run.name, self.config.run.build_timeout
+            t0 = time.perf_counter()
+            slot.worker = self._scheduler.start_worker(name, slot.params, slot.examples)
+            reply = yield _Wait(slot.worker, build_timeout, f"building {name} took longer than build_timeout ({build_timeout:g} s)")
+            timing = slot.run.timing
+            timing["workers"] = timing.get("workers", 0) + 1
+            timing["start_s"] = timing.get("start_s", 0.0) + time.perf_counter() - t0
+            if reply[0] != "ready":
+                slot.worker.kill()
+                message_ = reply[2] if reply[0] == "failed" else f"could not build {name}: {reply[2]}"
+                slot.broken = ("error", "build", message_, None)  # every later document fails with it
+                return slot.broken
+            timing["fit_s"] = timing.get("fit_s", 0.0) + reply[1].get("fit_s", 0.0)
+        reply = yield _Wait(slot.worker, timeout, timeout_message, message)
+        return reply
+
+    def _batch(self, slot: _Slot, split: str, items, outcome: _SplitOutcome):
         """Extract one batch; on any error retry its documents one at a time."""
         timeout = self.config.run.document_timeout
-        reply = holder.request(
-            ("extract", [d for d, _ in items]), timeout * len(items),
+        reply = yield from self._call(
+            slot, ("extract", [d for d, _ in items]), timeout * len(items),
             f"no answer within {timeout * len(items):g} s (document_timeout {timeout:g} s x {len(items)} documents)",
         )
         if reply[0] == "ok":
@@ -653,19 +751,15 @@ class Runner:
             for doc, key in items:
                 self._store(outcome, doc, key, by_doc[doc.id])
             return
-        if len(items) == 1:
-            doc = items[0][0]
+        if len(items) == 1 or slot.broken is not None:
             message = reply[2]
-            if reply[1] == "timeout":
+            if reply[1] == "timeout" and len(items) == 1:
                 message = f"timed out after {timeout:g} s (document_timeout)"
-            outcome.failed[doc.id] = Failure(run.label, reply[1], message, split, doc.id, reply[3] if len(reply) > 3 else None)
+            for doc, _ in items:
+                outcome.failed[doc.id] = Failure(slot.run.label, reply[1], message, split, doc.id, reply[3] if len(items) == 1 else None)
             return
         for item in items:
-            if holder.broken is not None:
-                doc = item[0]
-                outcome.failed[doc.id] = Failure(run.label, holder.broken.kind, holder.broken.message, split, doc.id)
-                continue
-            self._batch(run, split, [item], outcome, holder)
+            yield from self._batch(slot, split, [item], outcome)
 
     def _store(self, outcome: _SplitOutcome, doc: Document, key: CacheKey, records: list[dict]) -> None:
         preds = [prediction_from_dict(r, f"<{key.extractor} output>") for r in records]
@@ -673,11 +767,12 @@ class Runner:
         if self.cache.enabled:
             self.cache.put(key, records)
 
-    def _run_challenge(self, run: _ExtractorRun, holder: _WorkerHolder, key: dict) -> dict | None:
+    def _run_challenge(self, slot: _Slot, key: dict):
+        run = slot.run
         timeout = self.config.challenge.timeout
         t0 = time.perf_counter()
-        reply = holder.request(
-            ("challenge", self.config.challenge.seed), timeout,
+        reply = yield from self._call(
+            slot, ("challenge", self.config.challenge.seed), timeout,
             f"the challenge suite took longer than {timeout:g} s",
         )
         run.timing["challenge_s"] = time.perf_counter() - t0
@@ -902,46 +997,6 @@ class Runner:
         return True
 
 
-class _WorkerHolder:
-    """Starts the worker on first use and again after a timeout or crash killed it."""
-
-    def __init__(self, runner: Runner, run: _ExtractorRun, examples):
-        self.runner = runner
-        self.run = run
-        self.examples = examples
-        self.worker: _Worker | None = None
-        self.broken: WorkerError | None = None
-        self.timing: dict[str, float] = {}
-
-    def _ensure(self) -> _Worker | None:
-        if self.worker is not None and self.worker.alive:
-            return self.worker
-        if self.broken is not None:
-            return None
-        params = dict(self.runner.config.extractor(self.run.label).params)
-        try:
-            self.worker = _Worker(self.run.name, params, self.examples, self.runner.config.run.build_timeout)
-        except WorkerError as exc:
-            self.broken = exc  # every document still to do fails with this message
-            return None
-        self.timing["build_s"] = self.timing.get("build_s", 0.0) + self.worker.info.get("build_s", 0.0)
-        self.timing["fit_s"] = self.timing.get("fit_s", 0.0) + self.worker.info.get("fit_s", 0.0)
-        self.timing["workers"] = self.timing.get("workers", 0) + 1
-        return self.worker
-
-    def request(self, message: tuple, timeout: float, timeout_message: str) -> tuple:
-        worker = self._ensure()
-        if worker is None:
-            assert self.broken is not None
-            return ("error", self.broken.kind, self.broken.message, None)
-        return worker.request(message, timeout, timeout_message)
-
-    def close(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
-
-
 def _trim_failures(result: dict, keep: int) -> dict:
     """The challenge result with at most ``keep`` failed cases per capability (the first in
     suite order); ``failures_total`` per capability says how many there were."""
@@ -953,6 +1008,24 @@ def _trim_failures(result: dict, keep: int) -> dict:
         if seen[cap] <= keep:
             kept.append(f)
     return {**result, "failures": kept, "failures_total": dict(sorted(seen.items())), "failures_kept_per_capability": keep}
+
+
+def _ordered(failures: Sequence[Failure], runs, docs) -> list[Failure]:
+    """Failures in a fixed order (extractor, split and document as in the config and the
+    manifest; run-level faults after), whatever order parallel work met them in."""
+    labels = {r.label: i for i, r in enumerate(runs)}
+    splits = {s: i for i, s in enumerate(docs)}
+    position = {(s, d.id): i for s, ds in docs.items() for i, d in enumerate(ds)}
+    kinds = ("build", "exception", "timeout", "crash", "malformed", "challenge", "speed", "report")
+
+    def key(f: Failure):
+        return (
+            labels.get(f.extractor, len(labels)), splits.get(f.split, len(splits)),
+            position.get((f.split, f.document), -1), kinds.index(f.kind) if f.kind in kinds else len(kinds),
+            f.message,
+        )
+
+    return sorted(failures, key=key)
 
 
 def _error_summary(failures: Sequence[Failure]) -> dict[str, Any]:

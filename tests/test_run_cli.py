@@ -43,31 +43,31 @@ def test_help_shows_an_example_and_the_options(capsys):
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "bench run experiments/baselines.toml" in out
-    for option in ("--out", "--no-speed", "--no-challenge", "--cache-dir", "--no-cache", "--fresh", "--no-progress"):
+    for option in ("--out", "--no-speed", "--no-challenge", "--cache-dir", "--no-cache", "--fresh", "--no-progress", "--no-report"):
         assert option in out
 
 
 def test_run_prints_the_table_and_exits_0(tmp_path, corpus, plugin, capsys):
     cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1"}])
-    code = main(["run", str(cfg), "--out", str(tmp_path / "out"), "--no-progress"])
+    code = main(["run", str(cfg), "--out", str(tmp_path / "out"), "--no-progress", "--no-report"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert table_row(captured.out, "dev", "pairs.v1").startswith("100.0 [100.0-100.0]")
-    assert f"bench run: wrote {tmp_path / 'out'}/" in captured.err
+    assert f"bench run: wrote {tmp_path / 'out'}/ (scores.json, errors.json, predictions/)" in captured.err
     assert (tmp_path / "out" / "scores.json").is_file()
 
 
 def test_output_defaults_to_the_configs_run_output(tmp_path, corpus, plugin, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1"}], run={"output": "runs/here"})
-    assert main(["run", str(cfg), "--no-progress", "--no-speed"]) == 0
+    assert main(["run", str(cfg), "--no-progress", "--no-report", "--no-speed"]) == 0
     assert (tmp_path / "runs" / "here" / "scores.json").is_file()
     assert (tmp_path / "runs" / "here" / ".cache" / "predictions").is_dir()
 
 
 def test_incomplete_extractor_exits_1_and_says_so(tmp_path, corpus, plugin, capsys):
     cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1", "params": {"fail_on": "t1"}}])
-    code = main(["run", str(cfg), "--out", str(tmp_path / "out"), "--no-progress"])
+    code = main(["run", str(cfg), "--out", str(tmp_path / "out"), "--no-progress", "--no-report"])
     captured = capsys.readouterr()
     assert code == 1
     assert table_row(captured.out, "test", "pairs.v1").startswith("incomplete: 1 of 3 documents failed")
@@ -84,6 +84,11 @@ def test_bad_config_exits_2_with_the_line(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+def test_jobs_must_be_positive(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "exp.toml"), "--jobs", "0"]) == 2
+    assert "The '--jobs' parameter of bench run must be one of 'an integer >= 1'; got 0 instead." in capsys.readouterr().err
+
+
 def test_missing_config_exits_2(tmp_path, capsys):
     assert main(["run", str(tmp_path / "nope.toml")]) == 2
     assert "config file not found" in capsys.readouterr().err
@@ -91,12 +96,12 @@ def test_missing_config_exits_2(tmp_path, capsys):
 
 def test_no_cache_and_cache_dir(tmp_path, corpus, plugin, capsys):
     cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1"}])
-    assert main(["run", str(cfg), "--out", str(tmp_path / "a"), "--no-progress", "--no-cache"]) == 0
+    assert main(["run", str(cfg), "--out", str(tmp_path / "a"), "--no-progress", "--no-report", "--no-cache"]) == 0
     assert not (tmp_path / "a" / ".cache").exists()
     assert json.loads((tmp_path / "a" / "scores.json").read_text())["cache"]["directory"] is None
     shared = tmp_path / "shared-cache"
-    assert main(["run", str(cfg), "--out", str(tmp_path / "b"), "--no-progress", "--cache-dir", str(shared)]) == 0
-    assert main(["run", str(cfg), "--out", str(tmp_path / "c"), "--no-progress", "--cache-dir", str(shared)]) == 0
+    assert main(["run", str(cfg), "--out", str(tmp_path / "b"), "--no-progress", "--no-report", "--cache-dir", str(shared)]) == 0
+    assert main(["run", str(cfg), "--out", str(tmp_path / "c"), "--no-progress", "--no-report", "--cache-dir", str(shared)]) == 0
     assert json.loads((tmp_path / "c" / "scores.json").read_text())["cache"]["hits"] == 6
     assert not (tmp_path / "c" / ".cache").exists()
 

@@ -463,7 +463,7 @@ def test_two_runs_give_identical_scores_apart_from_volatile_fields(tmp_path, cor
         bootstrap={"resamples": 300},
     )
     one = run(cfg, tmp_path / "one")
-    two = run(cfg, tmp_path / "two")
+    two = run(cfg, tmp_path / "two", jobs=2)  # parallel extraction changes nothing
     a = json.loads((tmp_path / "one" / "scores.json").read_text())
     b = json.loads((tmp_path / "two" / "scores.json").read_text())
     assert a["created"] and a["timing"] and a["output"] != b["output"]
@@ -475,6 +475,24 @@ def test_two_runs_give_identical_scores_apart_from_volatile_fields(tmp_path, cor
             assert (tmp_path / "one" / "predictions" / label / f"{split}.jsonl").read_bytes() == (
                 tmp_path / "two" / "predictions" / label / f"{split}.jsonl"
             ).read_bytes()
+
+
+def test_parallel_extraction_keeps_faults_apart(tmp_path, corpus, pairs):
+    extractors = [
+        {"name": "pairs.v1", "label": "slow", "params": {"hang_on": "d1"}},
+        {"name": "pairs.v1", "label": "crashy", "params": {"crash_on": "t2"}},
+        {"name": "pairs.v1", "label": "faulty", "params": {"fail_on": "d3"}},
+        {"name": "pairs.v1", "label": "clean"},
+    ]
+    cfg = write_config(tmp_path / "exp.toml", corpus, extractors, run={"document_timeout": 0.5, "batch_documents": 2})
+    serial = run(cfg, tmp_path / "serial", use_cache=False)
+    parallel = run(cfg, tmp_path / "parallel", use_cache=False, jobs=3)
+    assert [(f.extractor, f.split, f.document, f.kind) for f in parallel.failures] == [
+        ("slow", "dev", "d1", "timeout"), ("crashy", "test", "t2", "crash"), ("faulty", "dev", "d3", "exception"),
+    ]
+    assert stable(parallel.scores) == stable(serial.scores)
+    assert (tmp_path / "parallel" / "errors.json").read_text() == (tmp_path / "serial" / "errors.json").read_text()
+    assert parallel.scores["splits"]["dev"]["systems"] == ["crashy", "clean"]
 
 
 def test_unknown_split_is_refused_before_any_work(tmp_path, corpus, pairs):

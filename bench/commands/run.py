@@ -28,16 +28,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="run directory (default: the config's run.output, e.g. runs/baselines)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement (speed.json is not written)")
     parser.add_argument("--no-challenge", action="store_true", help="skip the challenge suite (challenge.json is not written)")
+    parser.add_argument("--no-report", action="store_true", help="do not write report.md/report.html (rebuild them later with `bench report DIR`)")
     parser.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help="prediction cache folder (default: DIR/.cache inside the run directory)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the prediction cache")
     parser.add_argument("--fresh", action="store_true", help="recompute everything, ignoring cached predictions and measurements (the cache is refreshed)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="extractors extracting at once, each in its own process (default: the config's run.jobs); speed is always measured one at a time")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..config import load_config
+    from ..errors import ParameterError
     from ..runner import RunOptions, run_experiment
 
+    if args.jobs is not None and args.jobs < 1:
+        raise ParameterError("--jobs", "bench run", ["an integer >= 1"], args.jobs)
     config = load_config(args.config)
     options = RunOptions(
         output=args.out,
@@ -46,10 +51,14 @@ def run(args: argparse.Namespace) -> int:
         fresh=args.fresh,
         speed=not args.no_speed,
         challenge=not args.no_challenge,
+        reports=not args.no_report,
         progress=not args.no_progress,
+        jobs=args.jobs,
     )
     result = run_experiment(config, options)
     sys.stdout.write(result.table)
     sys.stdout.flush()
-    print(f"bench run: wrote {result.directory}/ (scores.json, errors.json, predictions/)", file=sys.stderr)
+    names = ("scores.json", "speed.json", "challenge.json", "errors.json", "report.md", "report.html")
+    written = [n for n in names if (result.directory / n).is_file()]
+    print(f"bench run: wrote {result.directory}/ ({', '.join(written)}, predictions/)", file=sys.stderr)
     return result.exit_code
