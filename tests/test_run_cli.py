@@ -86,7 +86,7 @@ def test_bad_config_exits_2_with_the_line(tmp_path, capsys):
 
 def test_jobs_must_be_positive(tmp_path, capsys):
     assert main(["run", str(tmp_path / "exp.toml"), "--jobs", "0"]) == 2
-    assert "The '--jobs' parameter of bench run must be one of 'an integer >= 1'; got 0 instead." in capsys.readouterr().err
+    assert "bench run: error: --jobs must be at least 1; got 0" in capsys.readouterr().err
 
 
 def test_missing_config_exits_2(tmp_path, capsys):

@@ -38,11 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..config import load_config
-    from ..errors import ParameterError
+    from ..errors import BenchError
     from ..runner import RunOptions, run_experiment
 
     if args.jobs is not None and args.jobs < 1:
-        raise ParameterError("--jobs", "bench run", ["an integer >= 1"], args.jobs)
+        raise BenchError(f"--jobs must be at least 1; got {args.jobs}")
     config = load_config(args.config)
     options = RunOptions(
         output=args.out,
