@@ -766,3 +766,52 @@ def test_markdown_lists_fewer_flips_to_fit_a_comment(tmp_path, corpus, base_run)
     assert "... and" in short and "the JSON report lists all" in short
     # the verdict and the tables are never cut
     assert short.split("<details>")[0] == full.split("<details>")[0]
+
+
+# --------------------------------------------------------------------------- the project's CI script
+
+
+def test_ci_regression_script(tmp_path, disk_corpus):
+    """``.ci/regression`` on a tiny config: no regression against its own reference (exit 0,
+    the markdown on stdout); a run whose oracle reads gold with meetings removed fails (exit
+    1); a reference on other gold is refused (exit 2)."""
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / ".ci" / "regression"
+    gold_copy = tmp_path / "oracle-gold"
+    shutil.copytree(disk_corpus / "annotations", gold_copy)
+    config = tmp_path / "tiny.toml"
+    config.write_text(
+        "[corpus]\n"
+        f"root = {json.dumps(str(disk_corpus))}\n"
+        'splits = ["seed", "dev"]\n'
+        "[bootstrap]\nresamples = 200\nrounds = 1000\n"
+        "[speed]\nenabled = false\n[challenge]\nenabled = false\n"
+        f'[[extractors]]\nname = "oracle.v1"\nparams = {{ gold = {json.dumps(str(gold_copy))} }}\n',
+        encoding="utf-8",
+    )
+    reference = tmp_path / "reference"
+    assert main(["run", str(config), "--out", str(reference), "--no-progress", "--no-report"]) == 0
+    env = {"CONFIG": str(config), "REFERENCE": str(reference), "PATH": "/usr/bin:/bin"}
+
+    def regression():
+        return subprocess.run(["bash", str(script)], capture_output=True, text=True, env=env, timeout=600)
+
+    done = regression()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("## Benchmark comparison") and "✅ no regression" in done.stdout
+
+    from bench.jsonio import load_annotation, save_annotation
+
+    for d in sorted(p.stem for p in gold_copy.glob("d*.json"))[:8]:
+        ann = load_annotation(gold_copy / f"{d}.json")
+        save_annotation(Annotation(d, ann.entities, tuple(r for r in ann.relations if r.type is not M)), gold_copy / f"{d}.json")
+    done = regression()
+    assert done.returncode == 1, done.stderr
+    assert "❌" in done.stdout and "oracle.v1 (dev, pair)" in done.stdout and "regression against" in done.stderr
+
+    scores = json.loads((reference / "scores.json").read_text())
+    scores["corpus"]["splits"]["dev"]["hash"] = "0000000000000000"
+    (reference / "scores.json").write_text(json.dumps(scores))
+    done = regression()
+    assert done.returncode == 2 and "corpus hash of split dev" in done.stderr and "regenerate the reference" in done.stderr
