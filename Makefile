@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= experiments/baselines.toml
 
-.PHONY: setup run test speed lint clean
+.PHONY: setup run test speed lint readme reference clean
 
 setup: $(STAMP)
 
@@ -24,14 +24,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 run: setup
-	$(BIN)/bench validate
-	$(BIN)/bench show
+	$(BIN)/bench run $(CONFIG)
 
 test: setup
 	$(BIN)/python -m pytest -q
 
 speed: setup
 	$(BIN)/python -m pytest benchmarks -q --benchmark-only --benchmark-autosave --benchmark-storage=.benchmarks
+
+# The README's results table is generated from the committed reference results.
+readme: setup
+	$(BIN)/bench report experiments/results/reference --readme README.md
+
+# Regenerate the committed reference results of the main job (after a deliberate change).
+reference: setup
+	$(BIN)/bench run $(CONFIG) --out experiments/results/reference --fresh
+	$(BIN)/bench report experiments/results/reference --readme README.md
 
 lint: setup
 	$(BIN)/ruff check bench tests
