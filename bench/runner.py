@@ -10,12 +10,15 @@ the run directory described in docs/run-directory.md.
 Faults stay local:
 
 - **Isolation and timeouts.** Each extractor runs in a worker process forked for it. The
-  parent sends documents in batches and waits at most ``document_timeout`` seconds per
-  document; a worker that does not answer in time is killed (SIGKILL: no thread is left
-  running, and code stuck inside a C extension is stopped too, which a ``signal.alarm`` in
-  the main thread could not do) and a new worker takes the remaining documents. A plugin
-  that crashes its process (a segfault, ``os._exit``) costs the documents of one call, not
-  the run. The worker's stdout goes to stderr so a plugin's prints never mix with the table.
+  parent sends documents in batches (``batch_documents``) and waits at most
+  ``document_timeout`` seconds per document; a worker that does not answer in time is killed
+  (SIGKILL) and a new worker takes the remaining documents. A timeout by process rather than
+  by ``signal.alarm`` in the main thread because a kill leaves no thread running, also stops
+  code stuck inside a C extension (where a Python signal handler never runs) and cannot be
+  swallowed by a plugin's ``except BaseException``. A plugin that crashes its process (a
+  segfault, ``os._exit``) costs the documents of one call, not the run. The worker's stdout
+  goes to stderr so a plugin's prints never mix with the table. The parent drives up to
+  ``jobs`` workers at once from one thread (``_Scheduler``), so forking is always safe.
 - **Per-document errors.** A batch that raises, times out or returns malformed relations is
   retried one document at a time, so each failure is pinned on its document. The failures
   are recorded (extractor, split, document, kind, summary; ``errors.json``); the extractor is
@@ -120,7 +123,6 @@ class _ExtractorRun:
     splits: dict[str, _SplitOutcome] = field(default_factory=dict)
     challenge: dict | None = None
     challenge_note: str | None = None
-    speed: dict | None = None
     timing: dict[str, float] = field(default_factory=dict)
 
 
@@ -465,6 +467,7 @@ class Runner:
         self._log = log
         self.failures: list[Failure] = []
         self._bar = None
+        self._scheduler: _Scheduler | None = None
 
     # ------------------------------------------------------------ helpers
 
@@ -512,6 +515,11 @@ class Runner:
         for split in (*config.splits, *([config.speed.split] if self._speed_on else [])):
             corpus.ids(split)  # an unknown split fails here, listing the known ones
         docs = {s: corpus.documents(s) for s in config.splits}
+        # the gold is read before any work, so a damaged gold file stops the run at once
+        gold = {
+            s: {d.id: corpus.annotation(d.id) for d in docs[s] if corpus.annotation_path(d.id).is_file()}
+            for s in config.splits
+        }
         runs = [self._prepare(spec, corpus) for spec in config.extractors]
         examples, training = self._training(runs, corpus)
         self.out.mkdir(parents=True, exist_ok=True)
@@ -527,7 +535,7 @@ class Runner:
             self._scheduler.run(self._extract_task(r, docs, corpus, examples, training, challenge_on) for r in order)
             self._write_predictions(runs, docs)
             t0 = time.perf_counter()
-            scores = self._scores(runs, docs, corpus, training, created)
+            scores = self._scores(runs, docs, gold, corpus, training, created)
             scoring_s = time.perf_counter() - t0
             write_atomic(self.out / "scores.json", json.dumps(scores, indent=1, ensure_ascii=False) + "\n")
             speed = self._speed(runs) if self._speed_on else None
@@ -552,9 +560,10 @@ class Runner:
             "errors": [f.to_dict() for f in self.failures],
         }
         write_atomic(self.out / "errors.json", json.dumps(errors, indent=1, ensure_ascii=False) + "\n")
-        report_ok = self._reports() if self.options.reports else True
+        if self.options.reports:
+            self._reports()
         table = results_table(scores, speed, challenge)
-        bad = any(r.status in (INCOMPLETE, FAILED) for r in runs) or not report_ok
+        bad = bool(self.failures) or any(r.status in (INCOMPLETE, FAILED) for r in runs)
         return RunResult(self.out, scores, speed, challenge, tuple(self.failures), table, 1 if bad else 0)
 
     @property
@@ -723,6 +732,7 @@ class Runner:
                 slot.worker.kill()
             name, build_timeout = slot.run.name, self.config.run.build_timeout
             t0 = time.perf_counter()
+            assert self._scheduler is not None
             slot.worker = self._scheduler.start_worker(name, slot.params, slot.examples)
             reply = yield _Wait(slot.worker, build_timeout, f"building {name} took longer than build_timeout ({build_timeout:g} s)")
             timing = slot.run.timing
@@ -810,7 +820,7 @@ class Runner:
         else:
             write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
-    def _scores(self, runs, docs, corpus, training, created: str) -> dict[str, Any]:
+    def _scores(self, runs, docs, gold_by_split, corpus, training, created: str) -> dict[str, Any]:
         from .score_report import score_to_json
         from .scoring import SCORER_VERSION, Scorer, ScoringConfig
         from .speed import machine_info
@@ -826,7 +836,8 @@ class Runner:
         corpus_info: dict[str, Any] = {}
         for split in config.splits:
             ids = [d.id for d in docs[split]]
-            annotated = [i for i in ids if corpus.annotation_path(i).is_file()]
+            gold = gold_by_split[split]
+            annotated = [i for i in ids if i in gold]
             unannotated = sorted(set(ids) - set(annotated))
             by_id = {d.id: d for d in docs[split]}
             provenance = Counter(by_id[i].provenance.value for i in annotated)
@@ -842,7 +853,6 @@ class Runner:
             if not annotated:
                 unscored[split] = f"no gold files for the {len(ids)} document(s) of split {split!r}; predictions written, nothing scored"
                 continue
-            gold = {i: corpus.annotation(i) for i in annotated}
             scorer = Scorer({i: by_id[i] for i in annotated}, gold, scoring)
             notes = [f"{len(unannotated)} document(s) of the split have no gold file and were not scored"] if unannotated else []
             complete = []

@@ -495,6 +495,42 @@ def test_parallel_extraction_keeps_faults_apart(tmp_path, corpus, pairs):
     assert parallel.scores["splits"]["dev"]["systems"] == ["crashy", "clean"]
 
 
+def test_challenge_suite_runs_and_its_failure_is_recorded(tmp_path, corpus, pairs):
+    cfg = write_config(
+        tmp_path / "exp.toml", corpus,
+        [{"name": "pairs.v1", "label": "ok"}, {"name": "pairs.v1", "label": "bad", "params": {"fail_on": "ch-negation-0001"}}],
+        challenge={"enabled": True, "failed_examples": 2},
+    )
+    result = run(cfg, tmp_path / "out")
+    challenge = json.loads((tmp_path / "out" / "challenge.json").read_text())
+    ok = challenge["extractors"]["ok"]
+    assert ok["status"] == "complete" and ok["extractor"]["name"] == "pairs.v1"
+    assert set(ok["capabilities"]) >= {"negation", "coordination"}
+    kept = [f["capability"] for f in ok["failures"]]
+    assert all(kept.count(c) <= 2 for c in kept)
+    assert sum(ok["failures_total"].values()) == ok["overall"]["cases"] - ok["overall"]["passed"]
+    bad = challenge["extractors"]["bad"]
+    assert bad["status"] == "failed"
+    (failure,) = result.failures
+    assert (failure.extractor, failure.kind, failure.document) == ("bad", "challenge", None)
+    assert "RuntimeError: boom on ch-negation-0001" in failure.message
+    # the corpus splits of the same extractor are unaffected; the run still reports a fault
+    assert result.scores["extractors"]["bad"]["status"] == "complete"
+    assert result.exit_code == 1
+    assert "challenge suite (seed 0" in result.table
+
+
+def test_damaged_gold_stops_the_run_before_any_work(tmp_path, corpus, pairs):
+    from bench.errors import InputError
+
+    log = tmp_path / "calls.log"
+    (corpus / "annotations" / "t2.json").write_text('{"doc_id": "t2", ', encoding="utf-8")
+    cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1", "params": {"log": str(log)}}])
+    with pytest.raises(InputError, match=r"t2\.json: line 1: invalid JSON"):
+        run(cfg, tmp_path / "out")
+    assert lines(log) == []
+
+
 def test_unknown_split_is_refused_before_any_work(tmp_path, corpus, pairs):
     from bench.errors import InputError
 

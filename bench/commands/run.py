@@ -7,10 +7,11 @@ a fresh process. The results table is printed at the end; the run directory
 (docs/run-directory.md) holds scores.json, speed.json, challenge.json, errors.json and the
 predictions.
 
-Exit status: 0 when every extractor completed (or was skipped as optional), 1 when an
-extractor failed on some or all documents or a report could not be written (the run still
-finishes and writes everything else), 2 for a config or corpus that cannot be used,
-130 when interrupted (finished documents stay cached; run the same command again to resume).
+Exit status: 0 when everything ran (optional extractors whose extra is missing are skipped,
+not failed); 1 when anything failed: an extractor on some or all documents, the challenge
+suite, a speed measurement or a report (the run still finishes, writes everything else and
+lists the faults in errors.json); 2 for a config or corpus that cannot be used; 130 when
+interrupted (finished documents stay cached: run the same command again to resume).
 """
 
 from __future__ import annotations
