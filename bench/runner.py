@@ -203,10 +203,34 @@ def _short(text: str, limit: int) -> str:
 # --------------------------------------------------------------------------- the worker
 
 
-def _worker_main(conn, inherited, name: str, params: dict, examples) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker as soon as the runner's process ends, even in the middle of a long
+    call (a killed ``bench run`` must not leave a model fitting for minutes): the kernel's
+    parent-death signal on Linux, a watching thread elsewhere."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL) != 0:  # PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(70)
+
+        threading.Thread(target=watch, name="bench-run-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent ended before the signal was armed
+        os._exit(70)
+
+
+def _worker_main(conn, inherited, name: str, params: dict, examples, parent: int) -> None:
     """Body of a worker process: build (and fit) one extractor, then answer requests."""
+    _die_with_parent(parent)
     for other in inherited:  # the parent's ends of this and other workers' pipes, so that
-        other.close()  # the parent's death reads as end-of-file here
+        other.close()  # the parent's death reads as end-of-file here too
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
         os.dup2(2, 1)  # a plugin's prints go to stderr, never into the results table
@@ -290,7 +314,7 @@ class _Worker:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, [self.conn, *inherited], name, params, examples),
+            target=_worker_main, args=(child, [self.conn, *inherited], name, params, examples, os.getpid()),
             name=f"bench-run-{name}", daemon=True,
         )
         self.process.start()
