@@ -126,6 +126,10 @@ def load_annotation_set(path: str | Path) -> dict[str, tuple[Annotation, Path]]:
         except InputError as exc:
             problems.extend(exc.problems)
             continue
+        dangling = _dangling_references(ann, str(f))
+        if dangling:
+            problems.extend(dangling)
+            continue
         if ann.doc_id in out:
             problems.append(Problem(str(f), "/doc_id", f"document {ann.doc_id!r} is also annotated in {out[ann.doc_id][1]}"))
             continue
@@ -133,6 +137,19 @@ def load_annotation_set(path: str | Path) -> dict[str, tuple[Annotation, Path]]:
     if problems:
         raise InputError(problems)
     return out
+
+
+def _dangling_references(ann: Annotation, file: str) -> list[Problem]:
+    """Relations naming entity ids the file does not define: matching needs every argument to
+    be a cluster, so such a file is refused (``bench validate`` checks everything else)."""
+    ids = {e.id for e in ann.entities}
+    known = ", ".join(sorted(ids)) or "none"
+    return [
+        Problem(file, f"/relations/{i}/{role}", f"relation {r.id!r} names unknown entity id {getattr(r, role)!r}; known: {known}")
+        for i, r in enumerate(ann.relations)
+        for role in ("head", "tail")
+        if getattr(r, role) not in ids
+    ]
 
 
 # --------------------------------------------------------------------------- matching

@@ -159,12 +159,12 @@ def resolve_draft(draft: dict, doc: Document, file: str = "<draft>") -> dict:
     rs = _Resolver(doc, file, oos)
     all_strings = [
         _SELECTOR.match(s).group("text")
-        for e in draft.get("entities", [])
+        for e in (draft.get("entities") or [])
         for s in e.get("mentions", [])
         if isinstance(s, str)
     ]
     entities = []
-    for i, e in enumerate(draft.get("entities", [])):
+    for i, e in enumerate(draft.get("entities") or []):
         spans: list[Span] = []
         for j, sel in enumerate(e.get("mentions", [])):
             spans.extend(rs.select(sel, f"/entities/{i}/mentions/{j}", all_strings))
@@ -178,7 +178,7 @@ def resolve_draft(draft: dict, doc: Document, file: str = "<draft>") -> dict:
         entities.append(out)
     sentences = sentence_spans(doc.text, doc.body_start)
     relations = []
-    for i, r in enumerate(draft.get("relations", []), 1):
+    for i, r in enumerate((draft.get("relations") or []), 1):
         w = f"/relations/{i - 1}"
         rel = {
             "id": r.get("id", f"R{i}"),

@@ -18,13 +18,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import CorpusError, InputError, Problem
-from .jsonio import load_annotation
+from .jsonio import load_annotation, loads_checked
 from .model import Annotation, Document, Provenance
 
-DATE_PREFIX = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n\s*)")
+DATE_PREFIX = re.compile(r"\A\ufeff?\s*date (\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n\s*)")
+# What a date prefix was meant to be: "date" and a number-like token at the very start.
+_DATE_LIKE = re.compile(r"\A\ufeff?\s*date[ \t]+(\d+[-/.][\d\-/.]*)(?=\s|\Z)")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST_VERSION = 1
 
@@ -55,14 +57,60 @@ def sha256_file(path: Path) -> str:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a document as UTF-8 without newline translation (offsets count raw characters)."""
+    """Read a document as UTF-8 without newline translation (offsets count raw characters).
+
+    A byte order mark stays in the text (it is a character of the file); a file that is not
+    UTF-8 is refused with the line and byte offset of the first bad byte.
+    """
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            return fh.read()
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(str(path), f"byte {exc.start}", "not valid UTF-8 text")) from None
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(Problem(str(path), "", "file not found")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(str(path), "", "expected a text file, got a folder")) from None
+    except OSError as exc:
+        raise InputError(Problem(str(path), "", f"cannot read: {exc.strerror}")) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Problem(str(path), utf8_position(data, exc.start), utf8_message(data, exc.start))) from None
+
+
+def utf8_position(data: bytes, offset: int) -> str:
+    """``line N, byte B`` of the byte at ``offset`` (lines counted from 1, bytes from 0)."""
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, byte {offset}"
+
+
+def utf8_message(data: bytes, offset: int) -> str:
+    """What is wrong with a byte that does not decode, and what was expected."""
+    return f"not valid UTF-8 text (byte 0x{data[offset]:02x}); expected UTF-8: re-save the file as UTF-8"
+
+
+def date_prefix_problem(text: str) -> str | None:
+    """A message when ``text`` starts with a date prefix whose date is not a calendar date
+    (``date 2023-13-45``, ``date 23-10-16``), else None. Such a prefix is not parsed, so the
+    document would silently lose its date and its prefix would be read as prose.
+
+    >>> date_prefix_problem("date 2023-13-45 Lavrov arrived.")
+    "date prefix 'date 2023-13-45' is not a calendar date (month must be in 1..12); expected 'date YYYY-MM-DD', e.g. 'date 2023-10-16'"
+    >>> date_prefix_problem("date 2023-10-16 Lavrov arrived.") is None
+    True
+    """
+    m = _DATE_LIKE.match(text)
+    if m is None or parse_date_prefix(text)[0] is not None:
+        return None
+    token = m.group(1)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
+        try:
+            dt.date.fromisoformat(token)
+        except ValueError as exc:
+            why = f" ({exc})"
+        else:
+            return None  # a valid date with nothing after it: an empty document
+    else:
+        why = ""
+    return f"date prefix 'date {token}' is not a calendar date{why}; expected 'date YYYY-MM-DD', e.g. 'date 2023-10-16'"
 
 
 def document_from_text(doc_id: str, text: str, **kwargs) -> Document:
@@ -117,7 +165,8 @@ class Corpus:
         )
 
     def document(self, doc_id: str) -> Document:
-        return _load_document(self.root, self.entry(doc_id))
+        entry = self.entry(doc_id)
+        return _load_document(self.root, entry, self.entries.index(entry))
 
     def documents(self, split: str | None = None) -> list[Document]:
         return [self.document(i) for i in self.ids(split)]
@@ -143,14 +192,27 @@ class Corpus:
         return h.hexdigest()[:16]
 
 
-def _load_document(root: Path, entry: ManifestEntry) -> Document:
+def _load_document(root: Path, entry: ManifestEntry, index: int) -> Document:
     path = root / "seeds" / entry.file
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise CorpusError(
+            Problem(str(root / "seeds" / "manifest.json"), f"/documents/{index}/file", f"document {entry.id!r}: file name cannot be used: {exc.strerror}")
+        ) from None
+    if not found:
+        raise CorpusError(
+            Problem(
+                str(root / "seeds" / "manifest.json"), f"/documents/{index}/file",
+                f"document {entry.id!r}: file {path} not found; restore it, or remove the entry from the manifest",
+            )
+        )
     text = read_text_file(path)
     actual = sha256_text(text)
     if actual != entry.sha256:
         raise CorpusError(
             Problem(
-                str(path), "",
+                str(path), f"document {entry.id!r}",
                 f"sha256 {actual[:12]}... does not match the manifest's {entry.sha256[:12]}...: "
                 "the file changed after it was annotated; restore it (gold offsets depend on its exact bytes)",
             )
@@ -165,13 +227,21 @@ def _load_document(root: Path, entry: ManifestEntry) -> Document:
 def read_manifest(path: Path) -> tuple[ManifestEntry, ...]:
     """Parse ``seeds/manifest.json``; every defect is reported with its JSON pointer."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CorpusError(Problem(str(path), "", "manifest not found")) from None
+        raise CorpusError(
+            Problem(str(path), "", "manifest not found; a corpus root holds seeds/manifest.json (the documents) and annotations/ (their gold)")
+        ) from None
     except UnicodeDecodeError as exc:
         raise CorpusError(Problem(str(path), f"byte {exc.start}", "not valid UTF-8")) from None
-    except json.JSONDecodeError as exc:
-        raise CorpusError(Problem(str(path), f"line {exc.lineno}", f"invalid JSON: {exc.msg}")) from None
+    except IsADirectoryError:
+        raise CorpusError(Problem(str(path), "", "expected the manifest file, got a folder")) from None
+    except OSError as exc:
+        raise CorpusError(Problem(str(path), "", f"cannot read: {exc.strerror}")) from None
+    try:
+        data = loads_checked(raw, str(path))
+    except InputError as exc:
+        raise CorpusError(exc.problems) from None
     problems: list[Problem] = []
     entries: list[ManifestEntry] = []
     docs = data.get("documents") if isinstance(data, dict) else None
@@ -186,6 +256,10 @@ def read_manifest(path: Path) -> tuple[ManifestEntry, ...]:
         missing = [k for k in ("id", "file", "sha256", "provenance", "split") if not isinstance(d.get(k), str)]
         if missing:
             problems.append(Problem(str(path), w, f"missing or non-string fields: {', '.join(missing)}"))
+            continue
+        name = PurePosixPath(d["file"].replace("\\", "/"))
+        if name.is_absolute() or ".." in name.parts or not name.parts or ":" in name.parts[0]:
+            problems.append(Problem(str(path), f"{w}/file", f"must be a path relative to seeds/ without '..'; got {d['file']!r}"))
             continue
         if d["id"] in seen:
             problems.append(Problem(str(path), f"{w}/id", f"duplicate document id {d['id']!r}"))
@@ -223,15 +297,18 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
 def read_documents(source: str | Path, corpus_root: str | Path | None = None) -> list[Document]:
     """Documents from a corpus split name, a folder of ``.txt`` files, one ``.txt`` file, or a
     JSONL file of ``{"id", "text", "date"}`` rows. Any English news text works.
+
+    Every unreadable file, malformed row and malformed date prefix is reported in one
+    ``InputError`` (file, line, document id and what was expected), not one at a time.
     """
     path = Path(source)
     if path.is_dir():
         files = sorted(path.glob("*.txt"))
         if not files:
             raise InputError(Problem(str(path), "", "folder has no .txt files"))
-        return [document_from_text(f.stem, read_text_file(f), source=str(f)) for f in files]
+        return _text_documents(files)
     if path.is_file() and path.suffix == ".txt":
-        return [document_from_text(path.stem, read_text_file(path), source=str(path))]
+        return _text_documents([path])
     if path.is_file():
         return list(_read_jsonl_documents(path))
     corpus = load_corpus(corpus_root)
@@ -242,22 +319,69 @@ def read_documents(source: str | Path, corpus_root: str | Path | None = None) ->
     )
 
 
+def _text_documents(files: list[Path]) -> list[Document]:
+    """One document per ``.txt`` file, its id the file's stem; problems of all files at once."""
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for f in files:
+        try:
+            text = read_text_file(f)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        why = date_prefix_problem(text)
+        if why is not None:
+            problems.append(Problem(str(f), "line 1", f"document {f.stem!r}: {why}"))
+            continue
+        docs.append(document_from_text(f.stem, text, source=str(f)))
+    if problems:
+        raise InputError(problems)
+    return docs
+
+
+_JSONL_ROW = '{"id": str, "text": str, "date": "YYYY-MM-DD" (optional)}'
+
+
+def _row_problem(row) -> str | None:
+    """What is wrong with the shape of one JSONL document row, naming its id when it has one."""
+    if not isinstance(row, dict):
+        return f"expected a JSON object {_JSONL_ROW}; got {type(row).__name__}"
+    doc_id = row.get("id")
+    who = f"document {doc_id!r}: " if isinstance(doc_id, str) else ""
+    missing = [k for k in ("id", "text") if row.get(k) is None]
+    if missing:
+        return f"{who}missing {' and '.join(repr(k) for k in missing)}; expected {_JSONL_ROW}"
+    wrong = [f"{k!r} is {json.dumps(row[k])[:40]}" for k in ("id", "text") if not isinstance(row[k], str)]
+    if wrong:
+        return f"{who}{', '.join(wrong)}; expected {_JSONL_ROW}"
+    if not row["id"].strip():
+        return f"'id' is empty; expected {_JSONL_ROW}"
+    return None
+
+
 def _read_jsonl_documents(path: Path) -> Iterator[Document]:
     problems: list[Problem] = []
     docs: list[Document] = []
     seen: set[str] = set()
     # Split at "\n" only: str.splitlines() also splits at U+2028, U+0085 and other characters
     # that JSON strings may hold unescaped.
-    for n, line in enumerate(read_text_file(path).split("\n"), 1):
+    text = read_text_file(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark before the first row is not part of any document
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(str(path), f"line {n}", f"invalid JSON: {exc.msg}"))
+            problems.append(Problem(str(path), f"line {n}", f"invalid JSON: {exc.msg} (column {exc.colno}); expected one document {_JSONL_ROW} per line"))
             continue
-        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
-            problems.append(Problem(str(path), f"line {n}", 'expected {"id": str, "text": str, "date": "YYYY-MM-DD" (optional)}'))
+        except RecursionError:
+            problems.append(Problem(str(path), f"line {n}", f"invalid JSON: nested too deeply; expected one document {_JSONL_ROW} per line"))
+            continue
+        shape = _row_problem(row)
+        if shape is not None:
+            problems.append(Problem(str(path), f"line {n}", shape))
             continue
         if row["id"] in seen:
             problems.append(Problem(str(path), f"line {n}", f"duplicate document id {row['id']!r}"))
@@ -266,7 +390,9 @@ def _read_jsonl_documents(path: Path) -> Iterator[Document]:
         date = None
         if row.get("date"):
             try:
-                date = dt.date.fromisoformat(str(row["date"]))
+                if not isinstance(row["date"], str):
+                    raise ValueError
+                date = dt.date.fromisoformat(row["date"])
             except ValueError:
                 problems.append(Problem(str(path), f"line {n}", f"date must be YYYY-MM-DD; got {row['date']!r}"))
                 continue
@@ -274,10 +400,16 @@ def _read_jsonl_documents(path: Path) -> Iterator[Document]:
         if row.get("provenance") is not None:
             try:
                 provenance = Provenance(row["provenance"])
-            except ValueError:
+            except (ValueError, TypeError):
                 problems.append(Problem(str(path), f"line {n}", f"provenance must be one of 'real', 'constructed', 'synthetic'; got {row['provenance']!r}"))
                 continue
+        why = date_prefix_problem(row["text"])
+        if why is not None:
+            problems.append(Problem(str(path), f"line {n}", f"document {row['id']!r}: {why}"))
+            continue
         docs.append(document_from_text(row["id"], row["text"], date=date, source=str(path), provenance=provenance))
+    if not docs and not problems:
+        problems.append(Problem(str(path), "", f"no documents in the file; expected JSONL, one document {_JSONL_ROW} per line"))
     if problems:
         raise InputError(problems)
     yield from docs

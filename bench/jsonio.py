@@ -10,13 +10,14 @@ Parsing is strict and explains itself: every defect is a ``Problem`` with a JSON
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
+from .errors import BenchError, InputError, Problem
 from .model import (
     Annotation,
     ArgumentRef,
@@ -58,19 +59,44 @@ def dumps_canonical(value: Any, indent: int = 0) -> str:
     return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
+class OutputError(BenchError, OSError):
+    """A file could not be written: a folder in its place, no permission, a full disk.
+
+    It is an ``OSError`` too, so code that tolerates failed writes keeps doing so; the CLI
+    prints it as a message (``path: cannot write: reason``), not a traceback.
+    """
+
+    def __str__(self) -> str:
+        return f"{self.filename}: cannot write: {self.strerror}"
+
+
 def write_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never
-    sees half a file and an interrupted write leaves the old file intact."""
+    sees half a file and an interrupted write leaves the old file intact.
+
+    A failure to write raises ``OutputError`` naming the path."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "it is a folder; give a file name", str(path))
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, f"{parent} is a file, not a folder", str(path))
+                break
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(exc.errno, exc.strerror or str(exc), str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; results are meant to be shared
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+            raise OutputError(exc.errno, exc.strerror or str(exc), str(path)) from None
         raise
 
 
@@ -278,20 +304,73 @@ def _relation_from_dict(rd: _Reader, r: Any, w: str) -> Relation | None:
     )
 
 
+class _Object(dict):
+    """A JSON object that remembers the keys it held more than once."""
+
+    __slots__ = ("duplicates",)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    obj.duplicates = []
+    for key, value in pairs:
+        if key in obj and key not in obj.duplicates:
+            obj.duplicates.append(key)
+        obj[key] = value
+    return obj
+
+
+def _escape_pointer(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def duplicate_keys(value: Any, where: str = "") -> list[str]:
+    """JSON pointers of the keys that appear twice in one object of ``value`` (as parsed by
+    ``loads_checked``). ``json.loads`` keeps only the last of them, silently."""
+    out: list[str] = []
+    if isinstance(value, dict):
+        out += [f"{where}/{_escape_pointer(k)}" for k in getattr(value, "duplicates", ())]
+        for k, v in value.items():
+            out += duplicate_keys(v, f"{where}/{_escape_pointer(k)}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += duplicate_keys(v, f"{where}/{i}")
+    return out
+
+
+def loads_checked(raw: str, file: str) -> Any:
+    """``json.loads`` that refuses a key given twice in one object (hand-edited files do
+    that, and the first value would be lost without a word). ``InputError`` names the line of
+    a syntax error, or the JSON pointer of each repeated key."""
+    try:
+        data = json.loads(raw, object_pairs_hook=_object)
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem(file, f"line {exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})")) from None
+    except RecursionError:
+        raise InputError(Problem(file, "", "invalid JSON: nested too deeply")) from None
+    dupes = duplicate_keys(data)
+    if dupes:
+        raise InputError([Problem(file, w, "key given twice in one object; JSON keeps only the last value: remove one") for w in dupes])
+    return data
+
+
 def load_annotation(path: str | os.PathLike) -> Annotation:
     """Read one annotation file; ``InputError`` names the file and each defect."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(Problem(str(path), "", "file not found")) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(str(path), f"byte {exc.start}", "not valid UTF-8")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(str(path), "", "expected an annotation file, got a folder")) from None
+    except OSError as exc:
+        raise InputError(Problem(str(path), "", f"cannot read: {exc.strerror}")) from None
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(Problem(str(path), f"line {exc.lineno}", f"invalid JSON: {exc.msg}")) from None
-    return annotation_from_dict(data, str(path))
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(Problem(str(path), f"line {line}, byte {exc.start}", "not valid UTF-8; expected a UTF-8 JSON file")) from None
+    return annotation_from_dict(loads_checked(raw, str(path)), str(path))
 
 
 def dump_annotation(ann: Annotation) -> str:
@@ -354,11 +433,14 @@ def prediction_from_dict(data: Any, file: str = "<predictions>", where: str = ""
             args.append(None)
             continue
         text = rd.get(a, "text", f"{where}/{key}", str)
-        start = rd.get(a, "start", f"{where}/{key}", int, required=False)
-        end = rd.get(a, "end", f"{where}/{key}", int, required=False)
         if text is not None and not text.strip():
             rd.problem(f"{where}/{key}/text", "must not be empty")
-        if (start is None) != (end is None):
+        before = len(rd.problems)
+        start = rd.get(a, "start", f"{where}/{key}", int, required=False)
+        end = rd.get(a, "end", f"{where}/{key}", int, required=False)
+        if len(rd.problems) > before:
+            pass  # a mistyped offset is reported once, not again as a missing one
+        elif (start is None) != (end is None):
             rd.problem(f"{where}/{key}", "give both start and end, or neither")
         elif start is not None and not 0 <= start < end:
             rd.problem(f"{where}/{key}", f"offsets must satisfy 0 <= start < end; got [{start}, {end})")

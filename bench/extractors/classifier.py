@@ -57,6 +57,10 @@ class ClassifierExtractor:
             raise ValueError(f"C must be positive; got {C}")
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be between 0 and 1; got {threshold}")
+        if not 0 <= seed < 2**32:
+            raise ValueError(f"seed must be between 0 and 2**32 - 1; got {seed}")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1; got {batch_size}")
         self.C = float(C)
         self.threshold = float(threshold)
         self.seed = int(seed)

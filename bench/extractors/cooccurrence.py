@@ -38,8 +38,9 @@ class CooccurrenceExtractor:
     needs = ("model",)
 
     def __init__(self, batch_size: int = 64, n_process: int = 1):
-        if batch_size < 1 or n_process < 1:
-            raise ValueError("batch_size and n_process must be at least 1")
+        for key, value in (("batch_size", batch_size), ("n_process", n_process)):
+            if value < 1:
+                raise ValueError(f"{key} must be at least 1; got {value}")
         self.batch_size = batch_size
         self.n_process = n_process
         self.params = {"batch_size": batch_size, "n_process": n_process}

@@ -63,8 +63,10 @@ class EmbeddingExtractor:
     extra = "embed"
 
     def __init__(self, window: int = 4, batch_size: int = 64):
-        if window < 0 or batch_size < 1:
-            raise ValueError("window must be >= 0 and batch_size >= 1")
+        if window < 0:
+            raise ValueError(f"window must be at least 0; got {window}")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1; got {batch_size}")
         self.window = int(window)
         self.batch_size = int(batch_size)
         self.params = {"window": self.window, "batch_size": self.batch_size}

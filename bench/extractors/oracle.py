@@ -41,6 +41,10 @@ class OracleExtractor:
     needs = ("gold",)
 
     def __init__(self, gold: str | None = None):
+        if gold is not None and not Path(gold).is_dir():
+            raise InputError(
+                Problem(str(gold), "", "gold folder not found; the 'gold' parameter of oracle.v1 names a folder of <doc_id>.json files")
+            )
         self.gold = gold
         self.params = {"gold": gold}
 
@@ -58,17 +62,9 @@ class OracleExtractor:
         if not path.is_file():
             return None
         ann = load_annotation(path)
-        for e in ann.entities:
-            for m in e.mentions:
-                if doc.text[m.start : m.end] != m.text:
-                    raise InputError(
-                        Problem(
-                            str(path), f"entity {e.id}",
-                            f"mention [{m.start}, {m.end}) {m.text!r} does not match document "
-                            f"{doc.id!r} ({doc.text[m.start:m.end]!r} there): the document is not "
-                            "the text this gold was made on",
-                        )
-                    )
+        problems = _gold_problems(ann, doc, str(path))
+        if problems:
+            raise InputError(problems)
         return ann
 
     def extract(self, docs: Iterable[Document]) -> Iterator[PredictedRelation]:
@@ -107,3 +103,39 @@ def _argument(entity: Entity, sentences: tuple[Span, ...]) -> ArgumentRef:
     if chosen is None:
         return ArgumentRef(entity.name)
     return ArgumentRef(chosen.text, chosen.start, chosen.end)
+
+
+def _gold_problems(ann: Annotation, doc: Document, file: str) -> list[Problem]:
+    """What makes a gold file unusable for ``doc``: offsets outside or not slicing its text
+    (the gold was made on other text) and relations naming unknown entities."""
+    problems: list[Problem] = []
+    n = len(doc.text)
+    changed = "the gold does not fit this text (a changed document, or a gold error that bench validate reports)"
+
+    def span(where: str, what: str, start: int, end: int, text: str | None = None) -> None:
+        if not 0 <= start < end <= n:
+            problems.append(Problem(file, where, f"{what} offsets [{start}, {end}) are outside document {doc.id!r} (length {n}): {changed}"))
+        elif text is not None and doc.text[start:end] != text:
+            there = doc.text[start:end]
+            there = there if len(there) <= 60 else there[:57] + "..."
+            problems.append(Problem(file, where, f"{what} [{start}, {end}) {text!r} does not match document {doc.id!r} ({there!r} there): {changed}"))
+
+    for i, e in enumerate(ann.entities):
+        for j, m in enumerate(e.mentions):
+            span(f"/entities/{i}/mentions/{j}", f"mention of entity {e.id}", m.start, m.end, m.text)
+    ids = {e.id for e in ann.entities}
+    known = ", ".join(sorted(ids)) or "none"
+    for i, r in enumerate(ann.relations):
+        for role in ("head", "tail"):
+            ref = getattr(r, role)
+            if ref not in ids:
+                problems.append(Problem(file, f"/relations/{i}/{role}", f"relation {r.id!r} names unknown entity id {ref!r}; known: {known} (bench validate checks a gold file)"))
+        if r.evidence.trigger is not None:
+            t = r.evidence.trigger
+            span(f"/relations/{i}/evidence/trigger", "trigger", t.start, t.end, t.text)
+        for k, s in enumerate(r.evidence.sentences):
+            span(f"/relations/{i}/evidence/sentences/{k}", "evidence sentence", s.start, s.end)
+        for k, t in enumerate(r.topics):
+            for q, m in enumerate(t.mentions):
+                span(f"/relations/{i}/topics/{k}/mentions/{q}", "topic", m.start, m.end, m.text)
+    return problems
