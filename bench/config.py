@@ -24,6 +24,12 @@ Layout (every table and key optional except ``[[extractors]]``; defaults in pare
 An ``optional`` extractor whose requirements are not installed is skipped with a note
 ("skipped: extra 'embed' not installed") instead of failing the run.
 
+Timeouts: documents are extracted ``batch_documents`` at a time, and a batch may take
+``document_timeout`` seconds per document it holds; a batch that overruns (or raises) is
+retried one document at a time, each with ``document_timeout``. ``build_timeout`` bounds
+building and fitting an extractor, ``[challenge] timeout`` one run of the suite and
+``[speed] timeout`` one extractor's whole measurement.
+
 Paths: ``output`` must be relative and stay below the working directory, and ``cache_dir``
 below the output folder, so a config received from elsewhere cannot write anywhere else
 (``bench run --out DIR`` chooses another folder explicitly). ``corpus.root`` is only read.
