@@ -315,7 +315,7 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
             target=_worker_main, args=(child, [self.conn, *inherited], name, params, examples, os.getpid()),
-            name=f"bench-run-{name}", daemon=True,
+            name=f"bench-run-{name}",  # not a daemon: an extractor may start processes of its own
         )
         self.process.start()
         child.close()

@@ -43,19 +43,25 @@ class PairsExtractor:
 
     def __init__(self, log: str = "", fail_on: str = "", hang_on: str = "", crash_on: str = "",
                  bad_on: str = "", bad_kind: str = "offsets", delay: float = 0.0,
-                 fail_build: bool = False, pid_file: str = ""):
+                 fail_build: bool = False, pid_file: str = "", child_process: bool = False):
         if fail_build:
             raise RuntimeError("cannot load the model")
         self.log, self.fail_on, self.hang_on, self.crash_on = log, fail_on, hang_on, crash_on
         self.bad_on, self.bad_kind, self.delay = bad_on, bad_kind, delay
         self.params = {"log": log, "fail_on": fail_on, "hang_on": hang_on, "crash_on": crash_on,
                        "bad_on": bad_on, "bad_kind": bad_kind, "delay": delay,
-                       "fail_build": fail_build, "pid_file": pid_file}
+                       "fail_build": fail_build, "pid_file": pid_file, "child_process": child_process}
+        self.child_process = child_process
         if pid_file:
             with open(pid_file, "a") as fh:
                 fh.write(f"{os.getpid()}\\n")
 
     def extract(self, docs):
+        if self.child_process:  # as spaCy does with n_process > 1
+            import multiprocessing
+            child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(0.01,))
+            child.start()
+            child.join()
         out = []
         for doc in docs:
             if self.delay:
@@ -325,6 +331,12 @@ def test_timeout_stops_a_runaway_extractor_and_the_run_goes_on(tmp_path, corpus,
     assert failure.message == "timed out after 0.5 s (document_timeout)"
     assert sorted(set(lines(log))) == ["d1", "d3", "t1", "t2", "t3"]
     assert result.scores["timing"]["extractors"]["slow"]["workers"] >= 2  # restarted after the kill
+
+
+def test_extractor_may_start_processes_of_its_own(tmp_path, corpus, pairs):
+    cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1", "params": {"child_process": True}}])
+    result = run(cfg, tmp_path / "out")
+    assert result.failures == () and result.exit_code == 0
 
 
 def test_worker_crash_costs_one_document(tmp_path, corpus, pairs):
