@@ -110,11 +110,15 @@ def load_annotation_set(path: str | Path) -> dict[str, tuple[Annotation, Path]]:
     """Annotations by document id from a folder of ``*.json`` files (not recursive) or from
     one file. Files that fail to parse raise ``InputError`` naming each problem."""
     path = Path(path)
-    if path.is_dir():
+    try:
+        is_dir, is_file = path.is_dir(), path.is_file()
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise InputError(Problem(str(path), "", f"cannot read: {exc.strerror}")) from None
+    if is_dir:
         files = sorted(p for p in path.glob("*.json") if p.is_file())
         if not files:
             raise InputError(Problem(str(path), "", "folder has no .json annotation files"))
-    elif path.is_file():
+    elif is_file:
         files = [path]
     else:
         raise InputError(Problem(str(path), "", "not found: expected a folder of annotation files or one annotation file"))

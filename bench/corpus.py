@@ -290,7 +290,12 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
     """The corpus at ``root`` (default: the project checkout this package lives in)."""
     root = Path(root) if root is not None else PROJECT_ROOT
     manifest = root / "seeds" / "manifest.json"
-    mtime = manifest.stat().st_mtime if manifest.exists() else 0.0
+    try:
+        mtime = manifest.stat().st_mtime
+    except FileNotFoundError:
+        mtime = 0.0
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise CorpusError(Problem(str(manifest), "", f"cannot read: {exc.strerror}")) from None
     return _cached_corpus(root.resolve(), mtime)
 
 
@@ -302,14 +307,18 @@ def read_documents(source: str | Path, corpus_root: str | Path | None = None) ->
     ``InputError`` (file, line, document id and what was expected), not one at a time.
     """
     path = Path(source)
-    if path.is_dir():
+    try:
+        is_dir, is_file = path.is_dir(), path.is_file()
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise InputError(Problem(str(path), "", f"cannot read: {exc.strerror}")) from None
+    if is_dir:
         files = sorted(path.glob("*.txt"))
         if not files:
             raise InputError(Problem(str(path), "", "folder has no .txt files"))
         return _text_documents(files)
-    if path.is_file() and path.suffix == ".txt":
+    if is_file and path.suffix == ".txt":
         return _text_documents([path])
-    if path.is_file():
+    if is_file:
         return list(_read_jsonl_documents(path))
     corpus = load_corpus(corpus_root)
     if str(source) in corpus.splits or str(source) == "all":

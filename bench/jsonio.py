@@ -70,6 +70,24 @@ class OutputError(BenchError, OSError):
         return f"{self.filename}: cannot write: {self.strerror}"
 
 
+def make_folder(folder: str | os.PathLike, target: str | os.PathLike | None = None) -> None:
+    """Create ``folder`` and its parents; ``OutputError`` names ``target`` (default: the
+    folder) and says why not, e.g. that a parent is a file."""
+    folder = Path(folder)
+    target = str(target if target is not None else folder)
+    try:
+        for parent in (folder, *folder.parents):
+            if parent.exists():
+                if not parent.is_dir():
+                    raise OutputError(errno.ENOTDIR, f"{parent} is a file, not a folder", target)
+                break
+        folder.mkdir(parents=True, exist_ok=True)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.errno, exc.strerror or str(exc), target) from None
+
+
 def write_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never
     sees half a file and an interrupted write leaves the old file intact.
@@ -77,14 +95,13 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
     A failure to write raises ``OutputError`` naming the path."""
     path = Path(path)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "it is a folder; give a file name", str(path))
-        for parent in path.parents:
-            if parent.exists():
-                if not parent.is_dir():
-                    raise NotADirectoryError(errno.ENOTDIR, f"{parent} is a file, not a folder", str(path))
-                break
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = path.is_dir()
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise OutputError(exc.errno, exc.strerror or str(exc), str(path)) from None
+    if folder:
+        raise OutputError(errno.EISDIR, "it is a folder; give a file name", str(path))
+    make_folder(path.parent, path)
+    try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(exc.errno, exc.strerror or str(exc), str(path)) from None

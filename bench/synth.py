@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .challenge.fillers import Person, Place, pools, sample_people, sample_places, sample_topics
 from .errors import BenchError, ParameterError
+from .jsonio import OutputError, make_folder, write_atomic
 from .model import Document, Provenance
 
 GENERATOR = "synth.v1"
@@ -260,13 +261,16 @@ def write_corpus(out: str | os.PathLike, n: int, seed: int = 0, fmt: str = "json
     _refuse_gold_folders(out)
     if out.exists() and not out.is_dir():
         raise BenchError(f"{out} exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     words = 0
     if fmt == "jsonl":
         path = out / f"synth-seed{seed}-{n}.jsonl"
         if path.exists() and not force:
             raise BenchError(f"{path} exists; pass --force to overwrite it")
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc), str(path)) from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 for doc in generate_documents(n, seed):
@@ -274,8 +278,10 @@ def write_corpus(out: str | os.PathLike, n: int, seed: int = 0, fmt: str = "json
                     row = {"id": doc.id, "text": doc.text, "date": doc.date.isoformat(), "provenance": doc.provenance.value}
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException as exc:
             Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+                raise OutputError(exc.errno, exc.strerror or str(exc), str(path)) from None
             raise
     else:
         path = out
@@ -283,12 +289,11 @@ def write_corpus(out: str | os.PathLike, n: int, seed: int = 0, fmt: str = "json
             raise BenchError(f"{out} already holds .txt files; pass --force to add to them, or choose an empty folder")
         for doc in generate_documents(n, seed):
             words += len(doc.text.split())
-            with open(out / f"{doc.id}.txt", "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(f"date {doc.date.isoformat()}\n{doc.text}")
+            write_atomic(out / f"{doc.id}.txt", f"date {doc.date.isoformat()}\n{doc.text}")
     meta = {
         "generator": GENERATOR, "seed": seed, "docs": n, "words": words, "format": fmt,
         "provenance": Provenance.SYNTHETIC.value,
         "note": "synthetic text for speed and scale runs: no gold, not part of any corpus split",
     }
-    (out / "synth.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    write_atomic(out / "synth.json", json.dumps(meta, indent=2) + "\n")
     return SynthSummary(path, n, words, fmt)

@@ -41,7 +41,7 @@ class OracleExtractor:
     needs = ("gold",)
 
     def __init__(self, gold: str | None = None):
-        if gold is not None and not Path(gold).is_dir():
+        if gold is not None and not _is_folder(gold):
             raise InputError(
                 Problem(str(gold), "", "gold folder not found; the 'gold' parameter of oracle.v1 names a folder of <doc_id>.json files")
             )
@@ -103,6 +103,13 @@ def _argument(entity: Entity, sentences: tuple[Span, ...]) -> ArgumentRef:
     if chosen is None:
         return ArgumentRef(entity.name)
     return ArgumentRef(chosen.text, chosen.start, chosen.end)
+
+
+def _is_folder(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):  # a name the file system refuses: not a folder either
+        return False
 
 
 def _gold_problems(ann: Annotation, doc: Document, file: str) -> list[Problem]:

@@ -118,3 +118,30 @@ def test_score_report_to_a_folder(capsys, tmp_path):
         "--output", tmp_path,
     )
     assert failed(outcome, "score") == [f"{tmp_path}: cannot write: it is a folder; give a file name"]
+
+
+LONG = "a" * 300  # a file name longer than file systems allow (255 bytes)
+
+
+def test_file_names_the_file_system_refuses(capsys, tmp_path):
+    """An over-long name is reported as the path and the system's reason, never an OSError
+    traceback, wherever a command takes a path."""
+    reason = "File name too long"
+    outcome = extract(capsys, tmp_path, "--extractor", "trigger.v1", source=tmp_path / f"{LONG}.txt")
+    assert failed(outcome) == [f"{tmp_path / f'{LONG}.txt'}: cannot read: {reason}"]
+    outcome = extract(capsys, tmp_path, "--extractor", "trigger.v1", output=tmp_path / LONG / "out.jsonl")
+    assert failed(outcome) == [f"{tmp_path / LONG / 'out.jsonl'}: cannot write: {reason}"]
+    outcome = run_bench(capsys, "agreement", tmp_path / LONG, tmp_path)
+    assert failed(outcome, "agreement") == [f"{tmp_path / LONG}: cannot read: {reason}"]
+    outcome = run_bench(capsys, "score", "--root", tmp_path / LONG, "--pred", FIXTURES / "predictions" / "good.jsonl")
+    assert failed(outcome, "score") == [f"{tmp_path / LONG / 'seeds' / 'manifest.json'}: cannot read: {reason}"]
+    outcome = extract(capsys, tmp_path, "--extractor", "oracle.v1", "--param", f"gold={tmp_path / LONG}")
+    assert failed(outcome) == [
+        f"{tmp_path / LONG}: gold folder not found; the 'gold' parameter of oracle.v1 names a folder of <doc_id>.json files"
+    ]
+
+
+def test_synthetic_corpus_below_a_file(capsys, tmp_path):
+    (tmp_path / "notes").write_text("a file, not a folder")
+    outcome = run_bench(capsys, "synth", "--docs", "2", "--out", tmp_path / "notes" / "synth", "--format", "txt")
+    assert failed(outcome, "synth") == [f"{tmp_path / 'notes' / 'synth'}: cannot write: {tmp_path / 'notes'} is a file, not a folder"]
