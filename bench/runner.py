@@ -61,7 +61,13 @@ from . import __version__
 from .cache import CacheKey, PredictionCache, stable_hash
 from .config import ExperimentConfig
 from .errors import BenchError
-from .jsonio import dump_predictions, prediction_from_dict, prediction_to_dict, write_atomic
+from .jsonio import (
+    OutputError,
+    dump_predictions,
+    prediction_from_dict,
+    prediction_to_dict,
+    write_atomic,
+)
 from .model import ArgumentRef, Document, PredictedRelation, PredictedTopic, Span
 
 RUN_FORMAT = 1
@@ -546,7 +552,10 @@ class Runner:
         }
         runs = [self._prepare(spec, corpus) for spec in config.extractors]
         examples, training = self._training(runs, corpus)
-        self.out.mkdir(parents=True, exist_ok=True)
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc), str(self.out)) from None
 
         challenge_on = self._challenge_available()
         steps = len(runs) * len(config.splits) + len(runs) * (bool(challenge_on) + self._speed_on)
