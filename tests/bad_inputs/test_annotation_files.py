@@ -125,3 +125,12 @@ def test_gold_that_does_not_fit_the_document_is_refused_by_the_oracle(capsys, tm
         "or a gold error that bench validate reports)"
     ]
     assert not (tmp_path / "oracle.jsonl").exists()
+
+
+def test_a_gold_file_nested_too_deeply_is_refused_by_the_gold_loader(capsys, tmp_path):
+    (tmp_path / f"{SEED_ID}.json").write_text("[" * 100_000, encoding="utf-8")
+    outcome = run_bench(
+        capsys, "score", "--pred", FIXTURES / "predictions" / "good.jsonl", "--split", "seed",
+        "--gold", tmp_path, "--bootstrap", "0",
+    )
+    assert error_lines(outcome, "score") == [f"{tmp_path / f'{SEED_ID}.json'}: invalid JSON: nested too deeply"]

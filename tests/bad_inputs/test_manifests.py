@@ -132,3 +132,10 @@ def test_manifest_file_name_the_file_system_refuses(capsys, root):
     assert error_lines(outcome, "score") == [
         f"{root / 'seeds' / 'manifest.json'}: /documents/0/file: document '{SEED_ID}': file name cannot be used: File name too long"
     ]
+
+
+def test_manifest_nested_too_deeply(capsys, root):
+    path = root / "seeds" / "manifest.json"
+    path.write_text('{"documents": ' + "[" * 100_000, encoding="utf-8")
+    outcome = score(capsys, root)
+    assert error_lines(outcome, "score") == [f"{path}: invalid JSON: nested too deeply"]
