@@ -1168,7 +1168,8 @@ def results_table(scores: dict, speed: dict | None = None, challenge: dict | Non
     for split in config["corpus"]["splits"]:
         info = scores["corpus"]["splits"].get(split, {})
         prov = ", ".join(f"{n} {p}" for p, n in info.get("provenance", {}).items())
-        out += ["", f"split {split}: {info.get('documents', '?')} documents ({prov}), {info.get('annotated', '?')} with gold"]
+        n = info.get("documents", "?")
+        out += ["", f"split {split}: {n} document{'' if n == 1 else 's'} ({prov}), {info.get('annotated', '?')} with gold"]
         report = scores["splits"].get(split)
         if report is None:
             out.append(f"  not scored: {scores['unscored'].get(split, 'no scores')}")
@@ -1201,8 +1202,8 @@ def results_table(scores: dict, speed: dict | None = None, challenge: dict | Non
             out += ["  " + line for line in _grid(header, rows, set(range(1, len(header))))]
         if report is not None:
             reason = next((b["ci95_reason"] for r in report["results"].values() for b in [r["pair"]["micro"]] if b.get("ci95_reason")), None)
-            note = f"no intervals: {reason}" if reason else f"[95% bootstrap interval over documents, {report['bootstrap']['resamples']} resamples]"
-            out.append(f"  micro F1 x 100 per tier {note}; P, R: pair tier")
+            note = f"(no intervals: {reason})" if reason else f"[95% bootstrap interval over documents, {report['bootstrap']['resamples']} resamples]"
+            out.append(f"  micro F1 x 100 per tier {note}; P, R: pair tier; docs/s: speed protocol")
     if speed is not None:
         out += ["", f"speed on split {speed['split']!r} ({speed['repeats']} timed passes after {speed['warmup']} warm-up, a fresh process per extractor; {speed['machine'].get('cpu')}, {speed['machine'].get('cores')} cores)"]
         header = ["extractor", "docs/s", "words/s", "IQR s", "cold start s", "p50 ms", "p95 ms", "peak RSS MB", "overhead %"]
