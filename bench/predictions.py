@@ -7,14 +7,17 @@ mode, topics, evidence, trigger and score are optional.
 Reading never drops a line silently. Every defect is a ``Problem`` with ``file`` and
 ``line N``:
 
-- invalid JSON, a line that is not an object, missing ``doc_id``/``type``/``head``/``tail``,
-  an unknown relation type or attribute value: the line cannot be scored and is left out;
+- invalid JSON (including arrays or objects nested too deeply to parse), a line that is not
+  an object, missing ``doc_id``/``type``/``head``/``tail``, an unknown relation type or
+  attribute value: the line cannot be scored and is left out;
 - an unknown document (when the documents are known): left out;
 - argument offsets out of the document's range, or not slicing the stated text
   (``text[start:end] != head.text``): the prediction is kept, its offsets are dropped and it
   is aligned by its text (the problem says so).
 
-``read_predictions(..., strict=True)`` raises ``InputError`` with every problem instead.
+``read_predictions(..., strict=True)`` raises ``InputError`` with every problem instead. A
+file that cannot be read at all (missing, a folder, not UTF-8, a name the file system refuses)
+is an ``InputError`` naming the file.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ def read_predictions(
         raise InputError(Problem(file, "", "expected a JSONL file, got a directory")) from None
     except UnicodeDecodeError as exc:
         raise InputError(Problem(file, f"byte {exc.start}", "not valid UTF-8")) from None
+    except OSError as exc:  # no permission, a name the file system refuses (too long, ...)
+        raise InputError(Problem(file, "", f"cannot read: {exc.strerror}")) from None
     preds: list[PredictedRelation] = []
     problems: list[Problem] = []
     for n, line in enumerate(raw.splitlines(), 1):
@@ -62,6 +67,9 @@ def read_predictions(
         except json.JSONDecodeError as exc:
             problems.append(Problem(file, where, f"invalid JSON ({exc.msg} at column {exc.colno}); line not scored"))
             continue
+        except RecursionError:  # arrays or objects nested deeper than the parser can follow
+            problems.append(Problem(file, where, "invalid JSON (nested too deeply); line not scored"))
+            continue
         try:
             pred = prediction_from_dict(data, file, "")
         except InputError as exc:
@@ -69,6 +77,9 @@ def read_predictions(
                 f"{p.where.lstrip('/')}: {p.message}" if p.where else p.message for p in exc.problems
             )
             problems.append(Problem(file, where, f"{detail}; line not scored"))
+            continue
+        except RecursionError:  # a value nested just below the parser's limit, quoted back
+            problems.append(Problem(file, where, "invalid JSON (nested too deeply); line not scored"))
             continue
         if docs is not None:
             doc = docs.get(pred.doc_id)

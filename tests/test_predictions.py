@@ -110,3 +110,31 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path):
     path.write_bytes(("\ufeff" + json.dumps(good()) + "\r\n" + json.dumps(good()) + "\r\n").encode("utf-8"))
     preds, problems = read_predictions(path, DOCS)
     assert len(preds) == 2 and problems == []
+
+
+def test_lines_nested_too_deeply_are_reported_and_left_out(tmp_path):
+    """Nesting past the parser's limit, and nesting just below it (where quoting the value
+    back in a message would overflow), are line problems, not a RecursionError."""
+    import sys
+
+    limit = sys.getrecursionlimit()
+    deep = ["[" * 100_000]
+    rest = json.dumps(good())[len('{"doc_id": "d1"'):]  # ', "type": ...}'
+    near = ['{"doc_id": ' + "[" * n + "]" * n + rest for n in range(limit - 150, limit + 10, 10)]
+    path = write_lines(tmp_path, [good(), *deep, *near])
+    preds, problems = read_predictions(path, DOCS)
+    assert len(preds) == 1
+    assert [p.where for p in problems] == [f"line {n}" for n in range(2, 3 + len(near))]
+    assert problems[0].message == "invalid JSON (nested too deeply); line not scored"
+    assert all(
+        p.message.endswith("; line not scored")
+        and ("nested too deeply" in p.message or p.message.startswith("doc_id: expected str"))
+        for p in problems
+    )
+
+
+def test_a_path_the_file_system_refuses_is_an_input_error(tmp_path):
+    path = tmp_path / ("a" * 300 + ".jsonl")
+    with pytest.raises(InputError) as info:
+        read_predictions(path)
+    assert [str(p) for p in info.value.problems] == [f"{path}: cannot read: File name too long"]

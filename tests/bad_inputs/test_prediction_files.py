@@ -159,3 +159,20 @@ def test_a_missing_prediction_file(capsys, tmp_path):
 def test_a_folder_instead_of_a_prediction_file(capsys, tmp_path):
     outcome = score(capsys, tmp_path)
     assert (outcome.code, error_lines(outcome, "score")) == (2, [f"{tmp_path}: expected a JSONL file, got a directory"])
+
+
+def test_a_line_nested_too_deeply_is_a_warning_and_the_rest_is_scored(capsys, tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text(GOOD_LINE.strip() + "\n" + "[" * 100_000 + "\n", encoding="utf-8")
+    outcome = score(capsys, path)
+    assert outcome.code == 0
+    assert warnings(outcome) == [
+        f"bench score: warning: {path}: line 2: invalid JSON (nested too deeply); line not scored"
+    ]
+    assert pair_counts(capsys, path)["tp"] == 1
+
+
+def test_a_prediction_file_name_the_file_system_refuses(capsys, tmp_path):
+    path = tmp_path / ("a" * 300 + ".jsonl")
+    outcome = score(capsys, path)
+    assert (outcome.code, error_lines(outcome, "score")) == (2, [f"{path}: cannot read: File name too long"])
