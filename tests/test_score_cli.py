@@ -204,3 +204,19 @@ def test_gold_directory_override(tmp_path, corpus_root, capsys):
     d = json.loads(out)
     assert d["corpus"]["documents"] == ["t00"]
     assert d["results"]["p"]["pair"]["micro"]["f1"] == 1.0
+
+
+def test_gold_and_prediction_paths_the_file_system_refuses(tmp_path, corpus_root, capsys):
+    root, _ = corpus_root
+    path = tmp_path / "p.jsonl"
+    write_predictions(path, [])
+    long = tmp_path / ("a" * 300)
+    code, out, err = run(capsys, "--pred", str(path), "--root", str(root), "--gold", str(long))
+    assert (code, out) == (2, "")
+    assert err.strip() == f"bench score: error: {long}: cannot read: File name too long"
+    code, out, err = run(capsys, "--pred", str(long) + ".jsonl", "--root", str(root))
+    assert (code, out) == (2, "")
+    assert err.strip() == f"bench score: error: {long}.jsonl: cannot read: File name too long"
+    missing = tmp_path / "missing"
+    code, _, err = run(capsys, "--pred", str(path), "--root", str(root), "--gold", str(missing))
+    assert code == 2 and err.strip() == f"bench score: error: {missing}: gold directory not found"

@@ -85,7 +85,11 @@ def run(args: argparse.Namespace) -> int:
     boot = BootstrapConfig(args.bootstrap, args.seed, args.min_docs, args.rounds)
     corpus = load_corpus(args.root)
     gold_dir = args.gold if args.gold is not None else corpus.root / "annotations"
-    if not gold_dir.is_dir():
+    try:
+        gold_is_dir = gold_dir.is_dir()
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise InputError(Problem(str(gold_dir), "", f"cannot read: {exc.strerror}")) from None
+    if not gold_is_dir:
         raise InputError(Problem(str(gold_dir), "", "gold directory not found"))
     all_docs = {d.id: d for d in corpus.documents("all")}
 
