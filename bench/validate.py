@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import PROJECT_ROOT, Corpus, read_manifest
-from .errors import BenchError, Problem
-from .jsonio import annotation_from_dict, annotation_to_dict
+from .errors import BenchError, InputError, Problem
+from .jsonio import annotation_from_dict, annotation_to_dict, loads_checked
 from .model import Annotation, Document, EntityType, Mode, RelationType
 
 SCHEMA_VERSION = 1
@@ -628,9 +628,9 @@ def _read_json(path: Path, file: str) -> tuple[Any, list[Problem]]:
     except OSError as exc:
         return None, [Problem(file, "", f"cannot read: {exc.strerror}")]
     try:
-        return json.loads(raw), []
-    except json.JSONDecodeError as exc:
-        return None, [Problem(file, f"line {exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})")]
+        return loads_checked(raw, file), []
+    except InputError as exc:  # a syntax error, nesting too deep, a key given twice
+        return None, list(exc.problems)
 
 
 def validate_annotation(
@@ -671,7 +671,7 @@ def _validate_data(data: Any, doc: Document | None, file: str, expected_id: str 
 
 def annotation_files(root: str | os.PathLike) -> list[Path]:
     """The gold files of a corpus: ``annotations/*.json``, not the drafts/, agreement/ or
-    schema/ folders below it."""
+    schema/ folders below it. ``OSError`` when the folder's name is refused (too long)."""
     folder = Path(root) / "annotations"
     return sorted(p for p in folder.glob("*.json") if p.is_file())
 
@@ -715,8 +715,14 @@ def check_corpus(
             docs[doc_id] = None
             entry = entries[index[doc_id]]
             path = root / "seeds" / entry.file
-            if not path.is_file():
-                problems.append(Problem(mfile, f"/documents/{index[doc_id]}/file", f"document file {_display(path)} not found"))
+            where = f"/documents/{index[doc_id]}/file"
+            try:
+                present = path.is_file()
+            except OSError as exc:  # a name the file system refuses (too long, ...)
+                problems.append(Problem(mfile, where, f"cannot read document file {_display(path)}: {exc.strerror}"))
+                return None
+            if not present:
+                problems.append(Problem(mfile, where, f"document file {_display(path)} not found"))
             else:
                 try:
                     docs[doc_id] = corpus.document(doc_id)
@@ -726,7 +732,11 @@ def check_corpus(
         return docs[doc_id]
 
     if paths is None:
-        files = annotation_files(root)
+        try:
+            files = annotation_files(root)
+        except OSError as exc:  # a root the file system refuses (too long, ...)
+            problems.append(Problem(_display(root / "annotations"), "", f"cannot read: {exc.strerror}"))
+            files = []
         for e in entries:
             document(e.id)
         have = {p.stem for p in files}
@@ -736,7 +746,11 @@ def check_corpus(
     else:
         files = []
         for p in map(Path, paths):
-            files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
+            try:
+                folder = p.is_dir()
+            except OSError:  # a name the file system refuses: reading it below says why
+                folder = False
+            files.extend(sorted(p.glob("*.json")) if folder else [p])
 
     known = ", ".join(list(index)[:10]) + (" ..." if len(index) > 10 else "")
     for path in files:

@@ -293,6 +293,46 @@ def test_the_repository_gold_is_valid():
     assert all(p.parent.name == "annotations" for p in annotation_files(PROJECT_ROOT))
 
 
+def test_a_key_given_twice_and_nesting_too_deep_are_problems(seed_doc, tmp_path):
+    """``json.loads`` keeps the last of two equal keys without a word; the validator names
+    the key. Nesting past the parser's limit is a problem, not a RecursionError."""
+    path = tmp_path / f"{SEED_ID}.json"
+    raw = CLEAN.read_text(encoding="utf-8")
+    path.write_text(raw.replace('"doc_id": ', '"doc_id": "x", "doc_id": ', 1), encoding="utf-8")
+    [p] = validate_annotation(path, seed_doc)
+    assert (p.where, p.message) == ("/doc_id", "key given twice in one object; JSON keeps only the last value: remove one")
+    path.write_text('{"a": ' * 50_000, encoding="utf-8")
+    [p] = validate_annotation(path, seed_doc)
+    assert (p.where, p.message) == ("", "invalid JSON: nested too deeply")
+
+
+LONG = "a" * 300  # longer than file systems allow in one name (255 bytes)
+
+
+def test_names_the_file_system_refuses_are_problems(small_corpus, tmp_path):
+    """An over-long annotation path, folder, root or manifest ``file`` is a problem naming
+    it, never an OSError."""
+    problems = validate_corpus(small_corpus, paths=[tmp_path / f"{LONG}.json", tmp_path / LONG])
+    assert [(p.file, p.message) for p in problems] == [
+        (str(tmp_path / f"{LONG}.json"), "cannot read: File name too long"),
+        (str(tmp_path / LONG), "cannot read: File name too long"),
+    ]
+    problems = validate_corpus(tmp_path / LONG)
+    assert [(p.file, p.message) for p in problems] == [
+        (str(tmp_path / LONG / "seeds" / "manifest.json"), "cannot read: File name too long"),
+        (str(tmp_path / LONG / "annotations"), "cannot read: File name too long"),
+    ]
+    manifest = small_corpus / "seeds" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["documents"][0]["file"] = f"{LONG}.txt"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    [p] = validate_corpus(small_corpus)
+    assert (p.where, p.message) == (
+        "/documents/0/file",
+        f"cannot read document file {small_corpus / 'seeds' / f'{LONG}.txt'}: File name too long",
+    )
+
+
 # --------------------------------------------------------------------------- bench validate
 
 

@@ -2,8 +2,9 @@
 
 tests/test_validate.py checks each folder of tests/fixtures/broken/ against the validator's
 function; here are the defects it knows that have no folder there (fixtures/annotations/, each
-the clean seed annotation with one edit), the whole broken set through the command line, and
-a key given twice in one object, which the gold loader refuses."""
+the clean seed annotation with one edit, including a key given twice in one object), the whole
+broken set through the command line, files the JSON parser cannot follow, and names the file
+system refuses."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ CASES = {
         "/relations/0/evidence/sentences/0",
         f"evidence sentence offsets [162, 17) out of range: need 0 <= start < end <= 2277 ({LENGTH})",
     ),
+    "duplicate_key": ("/entities/1/type", "key given twice in one object; JSON keeps only the last value: remove one"),
 }
 
 
@@ -65,7 +67,7 @@ def test_validator_defect_is_named_with_its_json_pointer(capsys, name):
 
 def test_every_fixture_folder_has_a_case():
     folders = {p.name for p in ANNOTATIONS.iterdir() if p.is_dir()}
-    assert folders == {*CASES, "duplicate_key"}
+    assert folders == set(CASES)
 
 
 def test_the_whole_broken_set_through_the_command_line(capsys):
@@ -134,3 +136,16 @@ def test_a_gold_file_nested_too_deeply_is_refused_by_the_gold_loader(capsys, tmp
         "--gold", tmp_path, "--bootstrap", "0",
     )
     assert error_lines(outcome, "score") == [f"{tmp_path / f'{SEED_ID}.json'}: invalid JSON: nested too deeply"]
+
+
+def test_bench_validate_on_a_file_nested_too_deeply_and_an_over_long_name(capsys, tmp_path):
+    deep = tmp_path / f"{SEED_ID}.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    long = tmp_path / ("a" * 300 + ".json")
+    outcome = run_bench(capsys, "validate", deep, long)
+    assert outcome.code == 1
+    assert outcome.out.splitlines() == [
+        f"{deep}: invalid JSON: nested too deeply",
+        f"{long}: cannot read: File name too long",
+        "2 files, 2 problems",
+    ]
