@@ -55,7 +55,7 @@ from bench.score_report import FORMATS, render, score_to_json
 from bench.scoring import TIERS, Scorer
 from bench.stats import BootstrapConfig
 from bench.text import sentence_spans
-from bench.validate import validate_annotation
+from bench.validate import validate_annotation, validate_corpus
 
 SEED_ID = "000_12a61b80a6d06b2b"
 CLEAN = PROJECT_ROOT / "tests" / "fixtures" / "clean" / f"{SEED_ID}.json"
@@ -164,10 +164,27 @@ def damaged_text(draw, base: str):
     return text
 
 
+# depths around the JSON parser's limit (the recursion limit, 1000 by default) and far past it
+DEPTHS = st.one_of(st.integers(1, 1100), st.sampled_from([5000, 100_000]))
+
+
+@st.composite
+def nested_json(draw) -> str:
+    """Arrays or objects nested deep, closed (valid JSON) or not."""
+    depth = draw(DEPTHS)
+    opener, closer = draw(st.sampled_from([("[", "]"), ('{"a": ', "}")]))
+    closed = draw(st.booleans())
+    return opener * depth + ("1" + closer * depth if closed else "")
+
+
 def file_bytes(base_text: str, structured=None):
-    """Bytes of a damaged file: random bytes, a text-damaged copy, or a structurally damaged
-    copy (JSON), optionally with a byte order mark or Windows line endings."""
-    options = [st.binary(max_size=200), damaged_text(base_text).map(lambda t: t.encode("utf-8", "surrogatepass"))]
+    """Bytes of a damaged file: random bytes, a text-damaged copy, a structurally damaged
+    copy (JSON) or JSON nested too deeply, optionally with a byte order mark or Windows line
+    endings."""
+    options = [
+        st.binary(max_size=200), damaged_text(base_text).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        nested_json().map(str.encode),
+    ]
     if structured is not None:
         options.append(structured)
     return st.one_of(*options)
@@ -205,6 +222,11 @@ PREDICTION_LINE = st.one_of(
     JSON.map(json.dumps),
     damaged_text(json.dumps(GOOD_RECORD)),
     st.sampled_from(["", "   ", "\t"]),
+    nested_json(),
+    # a field's value nested deep: quoting it back in a message nests as deep again
+    st.tuples(st.sampled_from(sorted(GOOD_RECORD)), nested_json()).map(
+        lambda kv: json.dumps(GOOD_RECORD)[:-1] + f', "{kv[0]}": {kv[1]}' + "}"
+    ),
 )
 
 
@@ -273,6 +295,31 @@ def test_fuzz_manifests(manifest_root, raw):
         only_bench_errors(corpus.documents, split)
     for doc_id in [*corpus.ids(), "nope"]:
         only_bench_errors(corpus.document, doc_id)
+
+
+# --------------------------------------------------------------------------- the corpus validator
+
+_LONG_NAME = "x" * 300  # a file name longer than file systems allow
+
+
+@settings(FUZZ, max_examples=60)
+@given(
+    manifest=file_bytes(json.dumps(MANIFEST, indent=1), damaged_json(MANIFEST).map(lambda d: json.dumps(d).encode())),
+    gold=file_bytes(CLEAN_TEXT, damaged_json(CLEAN_DATA).map(lambda d: json.dumps(d).encode())),
+    extra=st.sampled_from(["other.json", f"{_LONG_NAME}.json", _LONG_NAME, f"{SEED_ID}.json"]),
+)
+def test_fuzz_validate_corpus(workdir, manifest, gold, extra):
+    """``bench validate`` over a corpus whose manifest and gold file are damaged reports
+    problems and never raises, with or without explicit paths (some the file system refuses)."""
+    root = fresh(workdir, "corpus")
+    (root / "seeds").mkdir(parents=True)
+    (root / "annotations").mkdir()
+    shutil.copyfile(PROJECT_ROOT / "seeds" / f"{SEED_ID}.txt", root / "seeds" / f"{SEED_ID}.txt")
+    (root / "seeds" / "manifest.json").write_bytes(manifest)
+    (root / "annotations" / f"{SEED_ID}.json").write_bytes(gold)
+    for paths in (None, [root / "annotations", root / "annotations" / extra]):
+        problems = validate_corpus(root, paths)
+        assert all(isinstance(p, Problem) and p.message for p in problems)
 
 
 # --------------------------------------------------------------------------- experiment configs
