@@ -83,3 +83,52 @@ def test_coreference_short_names_and_descriptions():
     assert tr.by_description("Estonia", {"minister"}) is other
     assert tr.by_description("Italy", set()) is full
     assert [c.name for c in tr.recent_persons(2)] == ["Kaia Tamm", "Giulio Rastelli"]
+
+
+def test_scan_finds_what_the_expressions_find_everywhere(seed_doc):
+    from bench.extractors.rules.patterns import REFERENCE, TRIGGER, scan
+    from bench.extractors.rules.timex import TIME_EXPR
+
+    from .phenomena import CASES
+
+    for text in [seed_doc.text] + [c["text"] for c in CASES.values()]:
+        trig, refs, _cues, times = scan(text)
+        for rx, got in ((TRIGGER, trig), (REFERENCE, refs), (TIME_EXPR, times)):
+            assert [(m.start(), m.end()) for m in got] == [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+def test_name_finder_one_word_runs():
+    found = {m.text: (m.type, m.nationality) for m in names.find_names("The minister met NATO officials in Oslo on Monday. Russian troops left. Choi agreed.")}
+    assert "The" not in found and "Monday" not in found
+    assert found["NATO"] == (EntityType.ORG, None)
+    assert found["Oslo"] == (EntityType.GPE, None)
+    assert found["Russian"] == (None, "Russia")
+    assert found["Choi"] == (None, None)
+
+
+def test_name_finder_splits_organisation_title_and_person():
+    found = [(m.text, m.type, m.title) for m in names.find_names(
+        "National Assembly Vice Chairwoman Phan Thi Diep met South Korean Unification Minister Han Seung-ryeol.")]
+    assert ("National Assembly", EntityType.ORG, None) in found
+    assert ("Phan Thi Diep", EntityType.PER, "vice chairwoman") in found
+    assert ("Han Seung-ryeol", EntityType.PER, "unification minister") in found
+    han = next(m for m in names.find_names("South Korean Unification Minister Han Seung-ryeol left.") if m.text == "Han Seung-ryeol")
+    assert han.nationality == "South Korea"
+
+
+def test_cues_postponement_doubt_and_requests():
+    assert cues.classify("has postponed his").realis is Realis.PLANNED
+    assert cues.classify("has postponed her", after=" with X indefinitely.").polarity is Polarity.NEG
+    assert cues.classify("would", "The Commission declined to comment on reports that").realis is Realis.OTHER
+    assert cues.classify("to", "X urged Y to").realis is Realis.OTHER
+    assert cues.classify("had been invited to").polarity is Polarity.NEG
+    assert cues.classify("had been invited to").realis is Realis.ACTUAL
+    assert cues.classify("cancelled his").realis is Realis.PLANNED
+
+
+def test_lower_case_copy_keeps_offsets():
+    from bench.extractors.rules.engine import lower_same_length
+
+    text = "İstanbul hosted talks."
+    low = lower_same_length(text)
+    assert len(low) == len(text) and low.endswith("hosted talks.")

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from ...model import Polarity, Realis
 
-_F = re.I
+# The cue expressions are lower case and applied to lower-cased text: Python's regex engine
+# is about twice as fast without IGNORECASE, and ``classify`` runs for every trigger.
+_F = 0
 NEG_VERB_GROUP = re.compile(
     r"\b(?:not|never|n['’]t|no\s+longer|refus\w*\s+to|declin\w*\s+to|fail\w*\s+to|no\s+plans?"
     r"|without|(?:had|has|have)\s+been\s+(?:expected|due|scheduled|set|supposed|meant|slated|planning|invited)\s+to"
@@ -96,6 +98,7 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     >>> classify("hopes to").realis.value, classify("", "the ministry denied a report that").polarity.value
     ('OTHER', 'NEG')
     """
+    verb_group, clause_before, after = verb_group.lower(), clause_before.lower(), after.lower()
     m = NEG_VERB_GROUP.search(verb_group)
     if m:
         return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))

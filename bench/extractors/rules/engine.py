@@ -49,6 +49,7 @@ from .patterns import (
     CLAUSE_BOUNDARY,
     CONJ_GAP,
     COUNTRY_GROUP,
+    CUE_WORDS,
     DELEGATION,
     DEMONYM_GROUP,
     IN_PERSON_CUE,
@@ -61,16 +62,16 @@ from .patterns import (
     PHONE_CUE,
     PLACE_GAP,
     PLACE_PREP,
-    REFERENCE,
     REL_CLAUSE,
     RELATIVE_SUBJECT,
     SCOPE_PREP,
     SEPARATE,
     THEIR_GROUP,
-    TRIGGER,
+    TIME_WORDS,
     VERB_GAP_FORBID,
     VIDEO_CUE,
     WRITTEN_CUE,
+    scan,
 )
 from .timex import TIME_EXPR, is_future, resolve
 from .topics import topic_spans
@@ -136,7 +137,53 @@ _QUOTE = re.compile(r"[“\"][^”\"]{2,}[”\"]")
 _ATTRIB_AFTER = re.compile(r"\s*,?\s*(?:(?:said|says|told|added|wrote|stressed)\b)?", re.I)
 _ATTRIB_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|added|declared|wrote)(?:\s+(?:on|in)\s+\w+)?\s*[:,]?\s*[“\"]$", re.I)
 _PLACE_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?", re.I)
+_DIGIT = re.compile(r"\d")
+_GROUP_CUES = CUE_WORDS - TIME_WORDS - {"delegation"}
+_WITH_AFTER = re.compile(r"\s+(?:with|between)\b", re.I)
+_WITH_END = re.compile(r"\bwith\s*$")
+_WITH_WORD = re.compile(r"\s+with\s+")
+_BY_END = re.compile(r"\bby\s*$", re.I)
+_BY_START = re.compile(r"\s*by\s+", re.I)
+_BY_WORD = re.compile(r"\bby\b", re.I)
+_HOSTED_DET = re.compile(r"\bhost\w*\s+(?:the|a|an|their|this)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_TO_INFINITIVE = re.compile(r"\s*,?\s*to\s+\w")
+_NOT_TIME = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)"
+_TOPIC_PREP = re.compile(rf"\s*(?:on|about|over)\s+{_NOT_TIME}")
+_TOPIC_PREP_LATER = re.compile(rf"[^.;]*?\b(?:on|about)\s+{_NOT_TIME}")
+_COURTESY = re.compile(r"courtesy\s+call", re.I)
+_ADVERBS = re.compile(r"\b(?:also|later|then|again|separately|instead|in\s+person|on\s+(?:the\s+)?(?:phone|telephone))\b", re.I)
+def _lower_twin(rx: re.Pattern) -> re.Pattern:
+    """The expression without IGNORECASE, for lower-cased text: Python's regex engine is about
+    twice as fast without it, and these run for every trigger."""
+    return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+_L_CLAUSE_BOUNDARY = _lower_twin(CLAUSE_BOUNDARY)
+_L_SCOPE_PREP = _lower_twin(SCOPE_PREP)
+_L_LINK_BEFORE = _lower_twin(LINK_BEFORE)
+_L_PASSIVE_BEFORE = _lower_twin(PASSIVE_BEFORE)
+_L_IN_PERSON_CUE = _lower_twin(IN_PERSON_CUE)
+_L_VIDEO_CUE = _lower_twin(VIDEO_CUE)
+_L_PHONE_CUE = _lower_twin(PHONE_CUE)
+_L_WRITTEN_CUE = _lower_twin(WRITTEN_CUE)
+_L_VERB_GAP_FORBID = _lower_twin(VERB_GAP_FORBID)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept (a character whose lower case is longer, such as
+    "İ", stays as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# Without one of these a string has no time expression (``timex.TIME_EXPR``).
+_TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
+_L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
+_L_PARTICIPLE = _lower_twin(_PARTICIPLE)
+_L_AND_VP = _lower_twin(_AND_VP)
 _PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
 
@@ -213,24 +260,31 @@ class RuleEngine:
             names = find_names(text, start)
         self.doc = doc
         self.text = text
+        self.low = lower_same_length(text)
         self.context = context
         self.tracker = EntityTracker()
         self.collector = RelationCollector(doc.id)
         self.events: list[Event] = []
         self.salient: Arg | None = None
         self.slot_bindings: dict[str, Cluster] = {}
+        self.cue_words: set[str] = set()
+        self._times: list[tuple[int, int, str]] | None = None
         self.visiting: dict[str, int] = {}  # person -> sentence of their latest actual visit
         self.open_slots: list[tuple[Cluster, int]] = []  # members of an n-way meeting, unnamed yet
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
         name_starts = [m.start for m in names]
-        refs = list(REFERENCE.finditer(text, start))
+        trig, refs, cues, times = scan(text, start)
+        self.times = [(m.start(), m.end(), m.group(0)) for m in times]
+        self.time_starts = [t[0] for t in self.times]
         ref_starts = [m.start() for m in refs]
-        trig = list(TRIGGER.finditer(text, start))
         trig_starts = [m.start() for m in trig]
+        cue_starts = [p for p, _w in cues]
         for si, s in enumerate(sentences):
             sn = names[bisect_left(name_starts, s.start):bisect_left(name_starts, s.end)]
             sr = refs[bisect_left(ref_starts, s.start):bisect_left(ref_starts, s.end)]
             st = trig[bisect_left(trig_starts, s.start):bisect_left(trig_starts, s.end)]
+            self.cue_words = {w for _p, w in cues[bisect_left(cue_starts, s.start):bisect_left(cue_starts, s.end)]}
+            self._times = None
             self.sentence_index = si
             self.sentence = s
             items = self.build_items(s, sn, sr, st)
@@ -287,7 +341,7 @@ class RuleEngine:
         text = self.text
         lead = m.lead if 0 <= m.lead < m.start else m.start
         nationality, title = m.nationality, m.title
-        if m.type in (EntityType.PER, None):
+        if m.type in (EntityType.PER, None) and _desc_head_before(text, lead):
             lo = max(s.start, floor, lead - 90)
             pm = _DESC_PREFIX.search(text, lo, lead) if lo < lead else None
             if pm and pm.end() == lead:
@@ -340,8 +394,11 @@ class RuleEngine:
                     item.ref = x
             if item is not None:
                 items.append(item)
-        items = self.delegations(s, items)
-        items = self.country_groups(s, items)
+        cue_words = self.cue_words
+        if "delegation" in cue_words:
+            items = self.delegations(s, items)
+        if cue_words & _GROUP_CUES:
+            items = self.country_groups(s, items)
         items = self.possessive_officials(items)
         self.nationality_from_context(items)
         # possessive places directly before a name qualify it ("Japan's Defence Minister X")
@@ -497,7 +554,7 @@ class RuleEngine:
         ms, me = m.start(), m.end()
         if m.group("pron"):
             w = m.group("pron").lower()
-            prior = [it for it in items if it.kind == "PER" and it.end <= ms]
+            prior = [it for it in items if it.kind == "PER" and it.end <= ms and it.args]
             if w in ("they", "them", "their"):
                 ev = self.latest_event()
                 persons = [it.args[0] for it in prior if it.args and it.start >= self.sentence.start]
@@ -535,7 +592,7 @@ class RuleEngine:
                     c = tr.person(text[ds:me], ds, me, nationality=nat, title="counterpart")
                     return Item(ms, me, "PER", [Arg(c, ds, me, text[ds:me])], ms)
             else:
-                owner = [it for it in items if it.kind == "PER" and it.end <= ms]
+                owner = [it for it in items if it.kind == "PER" and it.end <= ms and it.args]
                 owner_c = owner[-1].args[0].cluster if owner else (self.salient.cluster if self.salient else None)
                 ev = self.latest_event()
                 if ev is not None and owner_c is not None and any(a.key == owner_c.key for a in ev.participants):
@@ -652,8 +709,7 @@ class RuleEngine:
 
     # -- sentences -------------------------------------------------------------------------------
     def read_sentence(self, s: Span, items: list[Item], triggers: list[re.Match]) -> None:
-        text = self.text
-        bounds = [(m.start(), m.end()) for m in CLAUSE_BOUNDARY.finditer(text, s.start, s.end)]
+        bounds = [(m.start(), m.end()) for m in _L_CLAUSE_BOUNDARY.finditer(self.low, s.start, s.end)]
         frames: list[Frame] = []
         for t in triggers:
             kind = t.lastgroup
@@ -673,25 +729,25 @@ class RuleEngine:
         ts, te = f.start, f.end
         before = [it for it in items if it.end <= ts and it.start >= cs]
         after = [it for it in items if it.lead >= te and it.start < ce]
-        nominal = bool(NOMINAL_TRIGGER.match(f.word)) and not _VERB_BEFORE.search(text, max(cs, ts - 12), ts)
+        low = self.low
+        nominal = bool(NOMINAL_TRIGGER.match(f.word)) and not _L_VERB_BEFORE.search(low, max(cs, ts - 12), ts)
         prev = frames[-1] if frames else None
-        participle = _PARTICIPLE.search(text, max(cs, ts - 12), ts) if _GERUND.match(f.word) else None
+        participle = _L_PARTICIPLE.search(low, max(cs, ts - 12), ts) if _GERUND.match(f.word) else None
         if participle is not None:
             self.participial_frame(f, s, items, frames, cs, ce, participle, before, after)
             return
-        scoped = nominal and SCOPE_PREP.search(text, max(cs, ts - 60), ts) is not None
+        sp = _L_SCOPE_PREP.search(low, max(cs, ts - 60), ts) if nominal else None
+        scoped = sp is not None
         subj_items, subj_end = ([], -1) if scoped else self.subject(f, before, cs)
-        linked = prev is not None and LINK_BEFORE.search(text, max(s.start, ts - 40), ts) is not None
+        linked = prev is not None and _L_LINK_BEFORE.search(low, max(s.start, ts - 40), ts) is not None
         # attributes
         vg_start = subj_end if subj_end >= 0 else max(cs, ts - 60)
         if subj_items and subj_items[-1].possessive:
             vg_start = max(cs, subj_items[0].start - 60)
         if scoped:
-            sp = SCOPE_PREP.search(text, max(cs, ts - 60), ts)
             vg_start = sp.start()
         verb_group = _clean_gap(text[vg_start:ts])
         if scoped:
-            sp = SCOPE_PREP.search(text, max(cs, ts - 60), ts)
             clause_before = text[cs:sp.start()]
         else:
             clause_before = text[cs:ts]
@@ -711,7 +767,7 @@ class RuleEngine:
                 subj = []
             else:
                 subj = list(prev.subj)
-        if not subj and not scoped and not (prev is not None and linked) and _AND_VP.search(text, max(cs, ts - 40), ts):
+        if not subj and not scoped and not (prev is not None and linked) and _L_AND_VP.search(low, max(cs, ts - 40), ts):
             cs_subj = self.clause_subject(items, cs, ts)
             if cs_subj is not None:
                 subj = list(cs_subj.args)
@@ -720,7 +776,7 @@ class RuleEngine:
             poss = [it for it in before if it.possessive and it.kind in PERSONISH and it.end >= ts - 30]
             if poss:
                 subj = list(poss[-1].args)
-            elif f.kind == "meet" and not re.match(r"\s+(?:with|between)\b", text[te:te + 10], re.I):
+            elif f.kind == "meet" and not _WITH_AFTER.match(text, te, te + 10):
                 pass  # "ahead of an EU summit", "on the sidelines of the talks": no participants stated
             elif prev is not None and prev.kind == "host" and prev.obj and f.kind in ("visit", "move"):
                 subj = list(prev.obj)  # "received X ..., at the start of a visit to Y"
@@ -795,15 +851,18 @@ class RuleEngine:
         lo = cand[0].start if cand else pos
         # An open relative clause ("X, who travelled ... and was to meet Y"): its antecedent.
         rel_open = None
-        for rm in _REL_OPEN.finditer(text, lo, pos):
-            if "," not in text[rm.end():pos]:
-                rel_open = rm
+        if "," in text[lo:pos]:
+            for rm in _REL_OPEN.finditer(text, lo, pos):
+                if "," not in text[rm.end():pos]:
+                    rel_open = rm
         if rel_open is not None:
             ante = [it for it in cand if it.end <= rel_open.start() and not text[it.end:rel_open.start()].strip()]
             if ante and ante[-1].kind in PERSONISH:
                 return self._conjoined(cand, cand.index(ante[-1])), ante[-1].end
         # Items inside a closed relative clause, an apposition or brackets are not the subject.
-        hidden = [(m.start(), m.end()) for rx in (REL_CLAUSE, APPOSITION, PAREN) for m in rx.finditer(text, lo, pos)]
+        window = text[lo:pos]
+        hidden = [(m.start() + lo, m.end() + lo) for rx in (REL_CLAUSE, APPOSITION, PAREN) for m in rx.finditer(window)] \
+            if ("," in window or "(" in window or "[" in window) else []
         if hidden:
             cand = [it for it in cand if not any(a < it.start and it.end <= b for a, b in hidden)]
         for idx in range(len(cand) - 1, -1, -1):
@@ -901,11 +960,11 @@ class RuleEngine:
             if allow_direct and (OBJECT_GAP.fullmatch(gap) or BETWEEN_GAP.fullmatch(gap) or _HELD_BETWEEN.fullmatch(gap)):
                 first = i
                 break
-            w = re.search(r"\bwith\s+$", text[f.end:it.lead]) or re.search(r"\bwith\s*$", _strip_time(text[f.end:it.lead]))
+            w = _WITH_END.search(text, max(f.end, it.lead - 8), it.lead) or _WITH_END.search(_strip_time(text[f.end:it.lead]))
             if w and all(c.kind not in PERSONISH for c in cand[:i]):
                 first = i
                 break
-            if re.search(r"\b(?:by)\s*$", gap):
+            if _BY_END.search(gap):
                 break
             if i >= 3:
                 break
@@ -967,7 +1026,7 @@ class RuleEngine:
                     and CONJ_GAP.fullmatch(text[prev_end:nx.lead]):
                 ext.append(nx)
                 j += 1
-                if re.search(r"\band\b|&", text[prev_end:nx.lead]):
+                if _AND.search(text, prev_end, nx.lead):
                     out.extend(ext)
                     ext = []
                 continue
@@ -1014,14 +1073,14 @@ class RuleEngine:
     def visit_frame(self, f: Frame, s, items, after, before, ce, nominal) -> None:
         text = self.text
         visitors = list(f.subj)
-        by = re.match(r"\s*by\s+", text[f.end:f.end + 6], re.I)
+        by = _BY_START.match(text, f.end, f.end + 6)
         dest_from = f.end
         if f.word.lower().endswith("by") or by:
             objs = self.objects(f, after, ce)
             if objs:
                 visitors = _uniq(a for it in objs for a in it.args)
                 dest_from = objs[-1].end  # "a visit by X to Y"
-        if f.kind == "visit" and PASSIVE_BEFORE.search(text, max(s.start, f.start - 20), f.start) and f.word.lower() == "visited":
+        if f.kind == "visit" and f.word.lower() == "visited" and _L_PASSIVE_BEFORE.search(self.low, max(s.start, f.start - 20), f.start):
             # "Beijing was visited by X"
             objs = self.objects(f, after, ce)
             dest = f.subj
@@ -1054,14 +1113,14 @@ class RuleEngine:
 
     def host_frame(self, f: Frame, s, items, after, before, ce) -> None:
         text = self.text
-        passive = PASSIVE_BEFORE.search(text, max(s.start, f.start - 25), f.start) is not None
+        passive = _L_PASSIVE_BEFORE.search(self.low, max(s.start, f.start - 25), f.start) is not None
         if passive:
             guests = list(f.subj)
             host_items = []
             for it in after:
-                if it.kind in PERSONISH and re.search(r"\bby\s+$", _strip_time(text[f.end:it.lead]) + " ", re.I) is None:
+                if it.kind in PERSONISH and _BY_END.search(_strip_time(text[f.end:it.lead]) + " ") is None:
                     pre = text[f.end:it.lead]
-                    if re.search(r"\bby\b", pre, re.I) and it.kind in PERSONISH:
+                    if _BY_WORD.search(pre) and it.kind in PERSONISH:
                         host_items = [it]
                         break
                 elif it.kind in PERSONISH:
@@ -1179,12 +1238,11 @@ class RuleEngine:
     def meet_frame(self, f: Frame, s, items, after, ce, prev) -> None:
         text = self.text
         word = f.word.lower()
-        if prev is not None and prev.kind == "host" and re.search(r"\bhost\w*\s+(?:the|a|an|their|this)\s+(?:[\w-]+\s+){0,2}$",
-                                                                   text[max(self.sentence.start, f.start - 40):f.start], re.I):
+        if prev is not None and prev.kind == "host" and _HOSTED_DET.search(text, max(self.sentence.start, f.start - 40), f.start):
             return  # "hosted the talks": read by the host frame
         if word.startswith("call") and "on" in word:
             objs = self.objects(f, after, ce)
-            if objs and re.match(r"\s*,?\s*to\s+\w", text[objs[-1].end:objs[-1].end + 12]):
+            if objs and _TO_INFINITIVE.match(text, objs[-1].end, objs[-1].end + 12):
                 return  # "called on X to ...": an appeal, not a visit
         else:
             objs = self.objects(f, after, ce)
@@ -1232,12 +1290,12 @@ class RuleEngine:
                     elif a.key in self.visiting and self.sentence_index - self.visiting[a.key] <= 4:
                         # a participant on a trip meets at a venue of unknown country: the visitor went there
                         self.add(RelationType.VISITED, a, p, f)
-        if re.match(r"\s*(?:on|about|over)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)", text[(objs[-1].end if objs else f.end):ce]) or \
-                re.search(r"^(?:talks|meeting)s?$", word) and re.match(r"[^.;]*?\b(?:on|about)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+sidelines)\b)", text[(objs[-1].end if objs else f.end):ce]):
+        ts_ = objs[-1].end if objs else f.end
+        if _TOPIC_PREP.match(text, ts_, ce) or word in ("talks", "meeting", "meetings") and _TOPIC_PREP_LATER.match(text, ts_, ce):
             self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, Mode.IN_PERSON, prep=True)
         agenda = _AGENDA.search(text, f.end, self.sentence.end)
         if agenda is not None:
-            topics = topic_spans(text, agenda.start("topic"), agenda.end("topic"))
+            topics = topic_spans(text, agenda.start("topic"), agenda.end("topic"), (), self.sentence_times())
             if topics:
                 self.pairs(RelationType.DISCUSSED, participants, f, mode=Mode.IN_PERSON, topics=topics)
         del clause
@@ -1267,10 +1325,10 @@ class RuleEngine:
         if len(participants) < 2:
             return
         cut = [(it.lead, it.end) for it in after if it.kind in PERSONISH]
-        wm = re.search(r"\s+with\s+", text[f.end:ce])
+        wm = _WITH_WORD.search(text[f.end:ce])
         if wm:
             cut.append((f.end + wm.start(), f.end + wm.end()))
-        topics = topic_spans(text, f.end, ce, cut)
+        topics = topic_spans(text, f.end, ce, cut, self.sentence_times())
         if not topics:
             return
         remote = self.remote_mode(text[self.sentence.start:ce])
@@ -1284,7 +1342,7 @@ class RuleEngine:
                     break
         if mode is None:
             shared_place = obj and self.places_after(objs[-1].end, after, ce)
-            meeting_ctx = IN_PERSON_CUE.search(text, self.sentence.start, f.start)
+            meeting_ctx = _L_IN_PERSON_CUE.search(self.low, self.sentence.start, f.start)
             if shared_place or meeting_ctx:
                 mode = Mode.IN_PERSON
             else:
@@ -1332,17 +1390,18 @@ class RuleEngine:
         if not m:
             return
         cut = [(it.lead, it.end) for it in after if it.kind in PERSONISH and it.lead >= m.end()]
-        topics = topic_spans(text, m.end(), ce, cut)
+        topics = topic_spans(text, m.end(), ce, cut, self.sentence_times())
         if topics:
             self.pairs(RelationType.DISCUSSED, participants, f, mode=mode, topics=topics)
 
     # -- helpers ------------------------------------------------------------------------------------
     def remote_mode(self, span_text: str) -> Mode | None:
-        if VIDEO_CUE.search(span_text):
+        span_text = span_text.lower()
+        if _L_VIDEO_CUE.search(span_text):
             return Mode.VIDEO
-        if PHONE_CUE.search(span_text) and not re.search(r"courtesy\s+call", span_text, re.I):
+        if _L_PHONE_CUE.search(span_text) and not _COURTESY.search(span_text):
             return Mode.PHONE
-        if WRITTEN_CUE.search(span_text):
+        if _L_WRITTEN_CUE.search(span_text):
             return Mode.WRITTEN
         return None
 
@@ -1353,12 +1412,21 @@ class RuleEngine:
         before = self.text[max(cs, f.start - 25):f.start].split()
         past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",))
         present = None if NOMINAL_TRIGGER.match(first) or past else True
-        for m in TIME_EXPR.finditer(self.text, cs, ce):
-            value = resolve(m.group(0), self.doc.date, future=present)
+        for ms, me, expr in self.sentence_times():
+            if ms < cs or me > ce:
+                continue
+            value = resolve(expr, self.doc.date, future=present)
             fut = is_future(value, self.doc.date)
             if fut is not None:
                 return fut
         return None
+
+    def sentence_times(self) -> list[tuple[int, int, str]]:
+        """The time expressions of the current sentence (``scan`` found them)."""
+        if self._times is None:
+            s = self.sentence
+            self._times = self.times[bisect_left(self.time_starts, s.start):bisect_left(self.time_starts, s.end)]
+        return self._times
 
     def new_event(self, participants: list[Arg], mode: Mode | None, f: Frame, places: list[Arg] = ()) -> None:
         """Record a contact; a restatement of the latest one (same participants, same mode)
@@ -1387,6 +1455,24 @@ class RuleEngine:
         )
 
 
+_DESC_HEADS = frozenset(
+    "counterpart minister secretary president envoy ambassador chief leader spokesman spokeswoman spokesperson official "
+    "premier chancellor affairs diplomat adviser advisor guest host deputy lawmaker general governor mayor commissioner "
+    "representative chairman chairwoman".split()
+)
+
+
+def _desc_head_before(text: str, lead: int) -> bool:
+    """Whether the word before ``lead`` (past a comma) can end a descriptor ("her Kenyan
+    counterpart, NAME"): a cheap test before the descriptor expression is searched."""
+    before = text[max(0, lead - 40):lead].rstrip(" ,\n")
+    k = max(before.rfind(" "), before.rfind("\n"))
+    word = before[k + 1:]
+    if word.endswith("s"):
+        return word in _DESC_HEADS or word[:-1] in _DESC_HEADS
+    return word in _DESC_HEADS
+
+
 def dest_end(dest: list[Arg]) -> int:
     return max(d.end for d in dest)
 
@@ -1396,21 +1482,27 @@ def _surface(a: Arg) -> Arg:
 
 
 def _clean_gap(gap: str) -> str:
-    g = PAREN.sub(" ", gap)
-    g = REL_CLAUSE.sub(" ", g)
-    g = APPOSITION.sub(" ", g)
-    g = TIME_EXPR.sub(" ", g)
+    """The words between two items without brackets, relative clauses, appositions and time
+    expressions (each removed only when a character it needs is there)."""
+    g = gap
+    if "(" in g or "[" in g:
+        g = PAREN.sub(" ", g)
+    if "," in g:
+        g = REL_CLAUSE.sub(" ", g)
+        g = APPOSITION.sub(" ", g)
+    if _TIME_HINT.search(g):
+        g = TIME_EXPR.sub(" ", g)
     return g
 
 
 def _strip_time(gap: str) -> str:
-    g = TIME_EXPR.sub(" ", gap)
-    g = re.sub(r"\b(?:also|later|then|again|separately|instead|in\s+person|on\s+(?:the\s+)?(?:phone|telephone))\b", " ", g, flags=re.I)
+    g = TIME_EXPR.sub(" ", gap) if _TIME_HINT.search(gap) else gap
+    g = _ADVERBS.sub(" ", g)
     return g
 
 
 def _verb_gap_ok(g: str) -> bool:
-    if VERB_GAP_FORBID.search(g):
+    if _L_VERB_GAP_FORBID.search(g.lower()):
         return False
     return len(g.split()) <= 8
 

@@ -249,7 +249,10 @@ def lookup_place(name: str) -> Place | None:
     >>> lookup_place("Russian") is None
     True
     """
-    table = places()
+    table = _TABLE or _table()
+    p = table.get(name)
+    if p is not None:
+        return p
     key = name.strip()
     for suffix in ("’s", "'s", "’", "'"):
         if key.endswith(suffix):
@@ -260,6 +263,15 @@ def lookup_place(name: str) -> Place | None:
     if key[:4].lower() == "the ":
         return table.get(key[4:])
     return None
+
+
+_TABLE: dict[str, Place] = {}
+
+
+def _table() -> dict[str, Place]:
+    """``places()`` kept in a module global: ``lookup_place`` runs for every capitalised run."""
+    _TABLE.update(places())
+    return _TABLE
 
 
 def demonym_country(word: str) -> str | None:

@@ -60,6 +60,8 @@ FUNCTION_CAPS: frozenset[str] = frozenset(
 )
 # Words after which "of"/"for"/"the"/"and" may continue a run.
 _JOINERS = frozenset(w.lower() for w in ORG_WORDS | FAC_WORDS) | TITLE_WORDS | {"republic", "state", "kingdom", "hall", "people"}
+_PLACES = places()
+_DEMONYMS = demonyms()
 _MONTHS_DAYS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December".split()
@@ -82,10 +84,38 @@ class NameMention:
 
 
 def _strip_possessive(tok: str) -> str:
-    for s in ("’s", "'s", "’", "'"):
-        if tok.endswith(s) and len(tok) > len(s):
-            return tok[: -len(s)]
+    last = tok[-1]
+    if last == "s":
+        if len(tok) > 2 and tok[-2] in "'’":
+            return tok[:-2]
+        return tok
+    if last in "'’" and len(tok) > 1:
+        return tok[:-1]
     return tok
+
+
+def _single(tok: str, ms: int) -> NameMention | None:
+    """The name of a one-word run (most runs are one word: "The", "Monday", "Beijing",
+    "Lavrov"), typed as ``_classify`` types it, with dictionary lookups only."""
+    base = _strip_possessive(tok)
+    key = base.rstrip(".")
+    if key in FUNCTION_CAPS or tok.rstrip(".") in HONORIFICS or key in _MONTHS_DAYS:
+        return None
+    me = ms + len(base)
+    p = lookup_place(tok)
+    if p is not None:
+        return NameMention(ms, me, base, p.type, None, None, False, ms)
+    if base in ORG_WORDS:
+        return NameMention(ms, me, base, EntityType.ORG, None, None, False, ms)
+    dem = demonyms().get(base)
+    if dem is not None:
+        return NameMention(ms, me, base, None, dem, None, False, ms)
+    low = base.lower()
+    if low in TITLE_WORDS:
+        return NameMention(ms, me, base, None, None, low, False, ms)
+    if base.isupper() and len(base.replace(".", "")) <= 6:
+        return NameMention(ms, me, base, EntityType.ORG, None, None, False, ms)
+    return NameMention(ms, me, base, None, None, None, False, ms)
 
 
 def _split_run(text: str, base: int) -> list[tuple[int, int, list[str], list[int]]]:
@@ -133,7 +163,7 @@ def _classify(words: list[str], starts: list[int], nationality: str | None,
     clean = words[:-1] + [last]
     joined = " ".join(clean)
     if lookup_place(joined) is not None:
-        p = places().get(joined) or lookup_place(joined)
+        p = _PLACES.get(joined) or lookup_place(joined)
         return 0, n, p.type, None, None
     dem = demonyms()
     d0 = 2 if n >= 3 and f"{clean[0]} {clean[1]}" in dem else 1 if n >= 2 and clean[0] in dem else 0
@@ -179,7 +209,7 @@ def _starts_with_place(words: list[str]) -> bool:
     for n in (3, 2):
         if len(words) >= n:
             head = " ".join(words[:n - 1] + [_strip_possessive(words[n - 1])])
-            if head in places() or head in demonyms():
+            if head in _PLACES or head in _DEMONYMS:
                 return True
     return False
 
@@ -227,12 +257,18 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
     end = len(text) if end is None else end
     out: list[NameMention] = []
     for m in NAME_RUN.finditer(text, start, end):
-        for _s, _e, words, starts in _split_run(m.group(0), m.start()):
+        run = m.group(0)
+        if len(run.split(None, 1)) == 1:
+            single = _single(run, m.start())
+            if single is not None:
+                out.append(single)
+            continue
+        for _s, _e, words, starts in _split_run(run, m.start()):
             honorific = False
             nationality = None
             whole = " ".join(_strip_possessive(w) if k == len(words) - 1 else w for k, w in enumerate(words))
-            if words[0] not in ("The", "the") and whole in places() and len(words) > 1:
-                p = places()[whole]
+            p = lookup_place(whole) if len(words) > 1 and words[0] not in ("The", "the") else None
+            if p is not None and whole in _PLACES:
                 e = starts[-1] + len(_strip_possessive(words[-1]))
                 out.append(NameMention(starts[0], e, text[starts[0]:e], p.type, None, None, False, starts[0]))
                 continue

@@ -34,10 +34,12 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _WORD = re.compile(r"[^\W\d]", re.U)
 
 
-def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = ()) -> list[PredictedTopic]:
+def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = (),
+                times: list[tuple[int, int, str]] | None = None) -> list[PredictedTopic]:
     """Topic spans in ``text[start:end]`` (offsets into ``text``), in order.
 
-    ``cut`` lists spans (participants, places) that end the phrase where they begin.
+    ``cut`` lists spans (participants, places) that end the phrase where they begin; ``times``
+    the time expressions around (found here when not given), which end it too.
 
     >>> t = "discussed military cooperation, the war in Ukraine and potential support for X."
     >>> [p.text for p in topic_spans(t, 9, len(t))]
@@ -51,9 +53,11 @@ def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = ()
         if start <= cs < seg_end:
             # "with X" and place adjuncts end the phrase; a trailing preposition goes too.
             seg_end = cs
-    for tm in TIME_EXPR.finditer(text, start, seg_end):
-        if tm.group(0).strip():
-            seg_end = tm.start()
+    if times is None:
+        times = [(m.start(), m.end(), m.group(0)) for m in TIME_EXPR.finditer(text, start, seg_end)]
+    for ts, te, expr in times:
+        if start <= ts and te <= seg_end and expr.strip():
+            seg_end = ts
             break
     lead = _LEAD.match(text, start, seg_end)
     pos = lead.end() if lead else start
