@@ -61,6 +61,9 @@ def read_training_file(path: str | Path) -> list[TrainingExample]:
         except json.JSONDecodeError as exc:
             problems.append(Problem(str(path), f"line {n}", f"invalid JSON: {exc.msg}"))
             continue
+        except RecursionError:  # arrays or objects nested deeper than the parser can follow
+            problems.append(Problem(str(path), f"line {n}", "invalid JSON: nested too deeply"))
+            continue
         if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
             problems.append(Problem(str(path), f"line {n}", 'expected {"id": str, "text": str, "entities": [...], "relations": [...]}'))
             continue
@@ -124,6 +127,10 @@ def training_examples(source: str, corpus_root: str | Path | None = None) -> lis
         return default_examples(corpus_root)
     refuse_evaluation_split(source)
     path = Path(source)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError as exc:  # a name the file system refuses (too long, ...)
+        raise InputError(Problem(source, "", f"cannot read: {exc.strerror}")) from None
+    if is_file:
         return read_training_file(path)
     return split_examples(source, corpus_root)

@@ -139,6 +139,12 @@ def test_file_names_the_file_system_refuses(capsys, tmp_path):
     assert failed(outcome) == [
         f"{tmp_path / LONG}: gold folder not found; the 'gold' parameter of oracle.v1 names a folder of <doc_id>.json files"
     ]
+    outcome = extract(capsys, tmp_path, "--extractor", "classifier.v1", "--train", tmp_path / f"{LONG}.jsonl")
+    assert failed(outcome) == [f"{tmp_path / f'{LONG}.jsonl'}: cannot read: {reason}"]
+    outcome = run_bench(capsys, "score", "--pred", FIXTURES / "predictions" / "good.jsonl", "--gold", tmp_path / LONG)
+    assert failed(outcome, "score") == [f"{tmp_path / LONG}: cannot read: {reason}"]
+    outcome = run_bench(capsys, "score", "--pred", tmp_path / f"{LONG}.jsonl")
+    assert failed(outcome, "score") == [f"{tmp_path / f'{LONG}.jsonl'}: cannot read: {reason}"]
 
 
 def test_synthetic_corpus_below_a_file(capsys, tmp_path):

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 
 import pytest
 
 from bench.conformance import check_extractor
 from bench.corpus import document_from_text
+from bench.errors import InputError
 from bench.extractors import classifier as clf_module
 from bench.extractors.classifier import ClassifierExtractor
-from bench.extractors.training import FIXTURE, fixture_examples
+from bench.extractors.training import (
+    FIXTURE,
+    fixture_examples,
+    read_training_file,
+    training_examples,
+)
 from bench.model import Mode, Polarity, Realis, RelationType
 
 pytestmark = pytest.mark.slow
@@ -96,3 +104,29 @@ def test_fits_itself_on_default_training_data(seed_doc):
 
 def test_conforms(fitted):
     check_extractor(fitted)
+
+
+def test_training_files_nested_too_deeply_name_the_file_and_line(tmp_path):
+    """A line nested past the JSON parser's limit is a problem of that line, not a
+    RecursionError; so are selectors nested just below it (quoted back in their message)."""
+    limit = sys.getrecursionlimit()
+    good = {"id": "x", "text": "Lavrov met Wang Yi.", "relations": [],
+            "entities": [{"id": "E1", "type": "PER", "name": "Lavrov", "mentions": ["@"]}]}
+    lines = ["[" * 100_000] + [
+        json.dumps(good).replace('"@"', "[" * n + "]" * n) for n in range(limit - 150, limit + 10, 10)
+    ]
+    path = tmp_path / "train.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_training_file(path)
+    problems = info.value.problems
+    assert str(problems[0]) == f"{path}: line 1: invalid JSON: nested too deeply"
+    lines_named = {p.where if p.file == str(path) else f"line {p.file.rsplit(':', 1)[1]}" for p in problems}
+    assert lines_named == {f"line {n}" for n in range(1, len(lines) + 1)}
+
+
+def test_a_training_path_the_file_system_refuses_is_an_input_error(tmp_path):
+    source = str(tmp_path / ("a" * 300 + ".jsonl"))
+    with pytest.raises(InputError) as info:
+        training_examples(source)
+    assert [str(p) for p in info.value.problems] == [f"{source}: cannot read: File name too long"]
