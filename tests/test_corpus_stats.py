@@ -216,3 +216,24 @@ def test_constructed_corpus_meets_its_minimums(real_counts):
     short = {k: (constructed[k], m) for k, m in corpus_stats.MINIMUMS.items() if constructed[k] < m}
     assert short == {}
     assert real_counts["dev"]["documents"] == real_counts["test"]["documents"] == 20
+
+
+def test_manifest_phenomena_tags_agree_with_the_gold():
+    """Each constructed document's computable ``phenomena`` tags are exactly the counts its gold
+    gives above zero (``distractor`` leaves no trace in the gold and is not checked)."""
+    tag_count = {
+        "trap": "traps", "phone_video": "phone_video", "hosting": "hosting", "coreference": "coreferent",
+        "planned": "planned", "multi_party": "multi_party", "reported_speech": "reported_speech",
+        "boilerplate": "boilerplate",
+    }
+    of = {c.key: c.of for c in corpus_stats.COUNTS}
+    wrong = {}
+    for facts in corpus_stats.collect(ROOT).values():
+        for f in facts:
+            if f.doc.provenance.value != "constructed":
+                continue
+            computed = {tag for tag, key in tag_count.items() if of[key](f) > 0}
+            tagged = f.tags & set(tag_count)
+            if tagged != computed:
+                wrong[f.doc.id] = {"tagged, not in the gold": sorted(tagged - computed), "in the gold, not tagged": sorted(computed - tagged)}
+    assert wrong == {}
