@@ -594,7 +594,7 @@ class Runner:
         }
         write_atomic(self.out / "errors.json", json.dumps(errors, indent=1, ensure_ascii=False) + "\n")
         if self.options.reports:
-            self._reports()
+            self._reports(scores)
         table = results_table(scores, speed, challenge)
         bad = bool(self.failures) or any(r.status in (INCOMPLETE, FAILED) for r in runs)
         return RunResult(self.out, scores, speed, challenge, tuple(self.failures), table, 1 if bad else 0)
@@ -952,12 +952,11 @@ class Runner:
         }
 
     def _speed(self, runs) -> dict[str, Any]:
+        from .corpus import load_corpus
         from .speed import SPEED_PROTOCOL_VERSION, machine_info, measure_in_subprocess
 
         s = self.config.speed
         root = self.config.resolved_corpus_root()
-        from .corpus import load_corpus
-
         split_hash = load_corpus(root).hash(s.split)
         machine = machine_info()
         results: dict[str, Any] = {}
@@ -1022,22 +1021,21 @@ class Runner:
             "extractors": out,
         }
 
-    def _reports(self) -> bool:
-        """``bench.report.write_reports(run_dir)`` when that module exists."""
+    def _reports(self, scores: dict[str, Any]) -> None:
+        """``bench.report.write_reports(run_dir)`` when that module exists; a failure is
+        recorded (the results are written already) rather than raised."""
         try:
             if importlib.util.find_spec("bench.report") is None:
-                return True
-            module = importlib.import_module("bench.report")
-            write_reports = getattr(module, "write_reports", None)
-            if not callable(write_reports):
-                return True
-            write_reports(self.out)
+                return
+            write_reports = getattr(importlib.import_module("bench.report"), "write_reports", None)
+            if callable(write_reports):
+                write_reports(self.out)
         except Exception as exc:  # noqa: BLE001 - the results are written; say what failed
             self.fail(Failure("report", "report", f"writing the reports failed: {_summary(exc)}"))
+            scores["errors"] = _error_summary(self.failures)
+            write_atomic(self.out / "scores.json", json.dumps(scores, indent=1, ensure_ascii=False) + "\n")
             errors = {"format_version": RUN_FORMAT, "errors": [f.to_dict() for f in self.failures]}
             write_atomic(self.out / "errors.json", json.dumps(errors, indent=1, ensure_ascii=False) + "\n")
-            return False
-        return True
 
 
 def _trim_failures(result: dict, keep: int) -> dict:

@@ -272,7 +272,7 @@ def test_reports_are_written_by_the_report_module_and_a_failure_is_recorded(tmp_
     assert result.exit_code == 1
     (err,) = json.loads((tmp_path / "out" / "errors.json").read_text())["errors"]
     assert err["kind"] == "report" and err["message"].startswith("writing the reports failed: ValueError: no template")
-    assert (tmp_path / "out" / "scores.json").is_file()
+    assert json.loads((tmp_path / "out" / "scores.json").read_text())["errors"] == {"count": 1, "by_kind": {"report": 1}}
 
 
 def test_results_table_is_rebuilt_from_the_json(tmp_path, corpus, pairs):
