@@ -567,4 +567,79 @@ CASES = {
         text="Argentine President Sofia Maldonado was greeted at the airport in Seoul by South Korean Foreign Minister Park Ji-hoon.",
         pos=[("met", "Sofia Maldonado", "Park Ji-hoon"), ("visited", "Sofia Maldonado", "Seoul")],
     ),
+
+    "met_list_of_people": dict(
+        text="During his stay in Nairobi, Japanese Foreign Minister Kenji Sato met Kenyan President Ruth Kamau, Foreign Minister Peter Odhiambo and opposition leader Grace Wanjiku.",
+        pos=[("met", "Kenji Sato", "Ruth Kamau"), ("met", "Kenji Sato", "Peter Odhiambo"), ("met", "Kenji Sato", "Grace Wanjiku")],
+        absent=[("met", "Ruth Kamau", "Grace Wanjiku")],
+    ),
+    "reported_would_visit": dict(
+        text="The Thai foreign ministry said on Tuesday that Foreign Minister Somchai Wongsa would visit Phnom Penh next week.",
+        pos=[("visited", "Somchai Wongsa", "Phnom Penh")], realis={"visited": "PLANNED"},
+    ),
+    "said_he_would_travel": dict(
+        text="Thai Foreign Minister Somchai Wongsa said he would travel to Vientiane after the elections.",
+        pos=[("visited", "Somchai Wongsa", "Vientiane")], realis={"visited": "PLANNED"},
+    ),
+    "spokesman_not_antecedent": dict(
+        text=("Thai Foreign Minister Somchai Wongsa arrived in Hanoi on Monday. Ministry spokesman Anan Boonmee told reporters the visit "
+              "would last three days. He will meet Vietnamese President Tran Duc Long on Tuesday."),
+        pos=[("visited", "Somchai Wongsa", "Hanoi"), ("met", "Somchai Wongsa", "Tran Duc Long")],
+        absent=[("met", "Anan Boonmee", "Tran Duc Long")],
+    ),
+    "they_discussed_after_call": dict(
+        text="Polish President Anna Nowak and Lithuanian President Rimas Petrauskas spoke by phone on Tuesday. They discussed energy security and the Baltic grid.",
+        pos=[("discussed", "Anna Nowak", "Rimas Petrauskas")], absent=[("met", "Anna Nowak", "Rimas Petrauskas")],
+        mode={"discussed": "phone"},
+    ),
+    "cancelled_planned_meeting_with": dict(
+        text="Polish President Anna Nowak cancelled a planned meeting with Hungarian Prime Minister Gabor Toth after the row over sanctions.",
+        absent=[("met", "Anna Nowak", "Gabor Toth")], neg=[("met", "Anna Nowak", "Gabor Toth")],
+    ),
+    "put_off_until_next_year": dict(
+        text="Nowak's visit to Budapest has been put off until next year, her office said.",
+        pos=[("visited", "Nowak", "Budapest")], realis={"visited": "PLANNED"},
+    ),
+    "is_visiting_progressive": dict(
+        text="Polish President Anna Nowak is visiting Canada this week and will meet Canadian Prime Minister Mark Leduc in Ottawa on Thursday.",
+        pos=[("visited", "Anna Nowak", "Canada"), ("met", "Anna Nowak", "Mark Leduc")],
+    ),
+    "when_he_visits": dict(
+        text="Chinese Premier Li Wei will hold talks with German Chancellor Jonas Krause when he visits Berlin next month.",
+        pos=[("met", "Li Wei", "Jonas Krause"), ("visited", "Li Wei", "Berlin")],
+        absent=[("visited", "Jonas Krause", "Berlin")],
+    ),
+    "countries_held_talks": dict(
+        text="Washington and Beijing held talks on trade in Geneva on Tuesday, officials said.",
+        pos=[("met", "Washington", "Beijing")], absent=[("met", "Geneva", "Beijing")],
+    ),
+    "beijing_said_not_participant": dict(
+        text="Beijing said on Monday that Chinese Foreign Minister Wang Lei had met his Indian counterpart, Arjun Rao, in Delhi.",
+        pos=[("met", "Wang Lei", "Arjun Rao")], absent=[("met", "Beijing", "Wang Lei"), ("met", "Beijing", "Arjun Rao")],
+    ),
+    "host_counterpart_desc": dict(
+        text="Indian Foreign Minister Arjun Rao welcomed Chinese Foreign Minister Wang Lei in Delhi on Monday. Rao told his guest that border calm was essential.",
+        pos=[("met", "Arjun Rao", "Wang Lei"), ("visited", "Wang Lei", "Delhi")],
+        absent=[("visited", "Arjun Rao", "Delhi")],
+    ),
+    "chinese_leader_desc": dict(
+        text="Brazilian President Ana Ribeiro arrived in Beijing on Sunday. She will meet Chinese President Zhao Ming on Monday, and the Chinese leader will host a banquet in her honour.",
+        pos=[("visited", "Ana Ribeiro", "Beijing"), ("met", "Ana Ribeiro", "Zhao Ming")],
+    ),
+    "ex_president_visit": dict(
+        text="Former US President Robert Hale paid a private visit to Taipei last week.",
+        pos=[("visited", "Robert Hale", "Taipei")],
+    ),
+    "arrived_for_summit_attend": dict(
+        text="Leaders from across Africa arrived in Kigali on Saturday. Ghanaian President Kwame Ofori will attend the summit in Kigali, his office said.",
+        pos=[("visited", "Kwame Ofori", "Kigali")],
+    ),
+    "trip_cut_short": dict(
+        text="Ghanaian President Kwame Ofori cut short a visit to London on Friday and flew home.",
+        pos=[("visited", "Kwame Ofori", "London")],
+    ),
+    "joint_talks_all_pairs": dict(
+        text="Norwegian Foreign Minister Ingrid Dahl held joint talks with her Swedish and Danish counterparts, Erik Lund and Mette Skov, in Oslo.",
+        pos=[("met", "Ingrid Dahl", "Erik Lund"), ("met", "Ingrid Dahl", "Mette Skov"), ("met", "Erik Lund", "Mette Skov")],
+    ),
 }

@@ -92,7 +92,11 @@ _DESC_PREFIX = re.compile(
     r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?\s*,?\s*$"
 )
 _DESC_TITLE_WORDS = frozenset({"minister", "president", "secretary", "envoy", "ambassador", "chief", "leader", "premier",
-                               "chancellor", "counterpart", "foreign", "defence", "defense", "prime", "guest", "host"})
+                               "chancellor", "counterpart", "foreign", "defence", "defense", "prime", "guest", "host",
+                               "spokesman", "spokeswoman", "spokesperson"})
+# Titles of people who report on events rather than take part in them: not the topic person
+# a later "he"/"she" refers to.
+_SOURCE_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "analyst", "correspondent"})
 _FRONTED = re.compile(
     r"\s*(?:on|during|after|before|following|ahead\s+of|at|in|while|since|upon|as\s+part\s+of|at\s+the\s+end\s+of"
     r"|at\s+the\s+start\s+of|on\s+the\s+sidelines\s+of)\b",
@@ -181,6 +185,11 @@ def lower_same_length(text: str) -> str:
 # Without one of these a string has no time expression (``timex.TIME_EXPR``).
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
+_BETWEEN_NEAR = re.compile(r"\bbetween\b")
+_JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|tripartite|three-way|four-way|multilateral|all\s+three|all\s+four)\b")
+_MEETING_AFTER = re.compile(
+    r"\b(?:during|at|over|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|talks|summit|lunch|luncheon|dinner|breakfast|visit|session|banquet)\b")
 _L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
 _L_PARTICIPLE = _lower_twin(_PARTICIPLE)
 _L_AND_VP = _lower_twin(_AND_VP)
@@ -292,7 +301,8 @@ class RuleEngine:
                 self.fill_open_slots(items)
             if st:
                 self.read_sentence(s, items, st)
-            subj = next((it for it in items if it.kind == "PER" and not self.is_object(it)), None)
+            subj = next((it for it in items if it.kind == "PER" and not self.is_object(it)
+                         and not (it.args and it.args[0].cluster.titles & _SOURCE_TITLES)), None)
             if subj is not None and subj.args:
                 self.salient = subj.args[0]
         self.bind_slots()
@@ -890,6 +900,15 @@ class RuleEngine:
                 if _verb_gap_ok(g):
                     if self.as_person(it, f):
                         return self._conjoined(cand, idx), it.end
+                    if it.kind == "PLACE" and f.kind in ("meet", "discuss") and not it.possessive:
+                        # "Washington and Beijing held talks": places standing for governments
+                        group = [it]
+                        j = idx - 1
+                        while j >= 0 and cand[j].kind == "PLACE" and CONJ_GAP.fullmatch(text[cand[j].end:group[0].lead]):
+                            group.insert(0, cand[j])
+                            j -= 1
+                        if len(group) >= 2 and _AND.search(text, group[-2].end, group[-1].lead):
+                            return group, it.end
                     return [], -1
                 continue
             return [], -1
@@ -1259,7 +1278,7 @@ class RuleEngine:
         clause = text[f.start:ce]
         remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
         participants = _uniq(subj + obj)
-        participants = [p for p in participants if p.cluster.type is EntityType.PER]
+        participants = _parties(participants)
         if len(participants) < 2:
             return
         separate = bool(SEPARATE.search(text, max(self.sentence.start, f.start - 30), f.end + 5))
@@ -1269,7 +1288,17 @@ class RuleEngine:
             self.new_event(participants, remote, f)
             self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, remote)
             return
-        if separate and subj and obj:
+        joint = _JOINT.search(self.low, max(self.sentence.start, f.start - 25), ce)
+        if subj and len(obj) > 1 and not joint and not _BETWEEN_NEAR.search(self.low, max(self.sentence.start, f.start - 12), f.end + 12):
+            # "X met A and B": X met each of them; that A and B met each other is not stated
+            person = {a.key for a in participants}
+            if not separate:
+                self.pairs(RelationType.MET, [a for a in subj if a.key in person], f)
+            for a in subj:
+                for b in obj:
+                    if a.key in person and b.key in person:
+                        self.add(RelationType.MET, a, b, f)
+        elif separate and subj and obj:
             for a in subj:
                 for b in obj:
                     self.add(RelationType.MET, a, b, f)
@@ -1321,7 +1350,7 @@ class RuleEngine:
                 ctx = list(ev.participants)
                 mode = ev.mode
         participants = _uniq(subj + obj) if (obj or len(subj) >= 2) else _uniq(subj + ctx)
-        participants = [p for p in participants if p.cluster.type is EntityType.PER]
+        participants = _parties(participants)
         if len(participants) < 2:
             return
         cut = [(it.lead, it.end) for it in after if it.kind in PERSONISH]
@@ -1342,7 +1371,8 @@ class RuleEngine:
                     break
         if mode is None:
             shared_place = obj and self.places_after(objs[-1].end, after, ce)
-            meeting_ctx = _L_IN_PERSON_CUE.search(self.low, self.sentence.start, f.start)
+            meeting_ctx = _L_IN_PERSON_CUE.search(self.low, self.sentence.start, f.start) or \
+                _MEETING_AFTER.search(self.low, f.end, ce)
             if shared_place or meeting_ctx:
                 mode = Mode.IN_PERSON
             else:
@@ -1369,7 +1399,7 @@ class RuleEngine:
             ev = self.latest_event()
             if ev is not None and any(a.key == subj[0].key for a in ev.participants):
                 obj = [a for a in ev.participants if a.key != subj[0].key]
-        participants = [p for p in _uniq(subj + obj) if p.cluster.type is EntityType.PER]
+        participants = _parties(_uniq(subj + obj))
         if len(participants) < 2:
             return
         if f.kind == "speak":
@@ -1471,6 +1501,18 @@ def _desc_head_before(text: str, lead: int) -> bool:
     if word.endswith("s"):
         return word in _DESC_HEADS or word[:-1] in _DESC_HEADS
     return word in _DESC_HEADS
+
+
+def _parties(args: list[Arg]) -> list[Arg]:
+    """The arguments that can take part in a meeting or discussion: persons and delegations;
+    countries and capitals only when no person is named ("Washington and Beijing held talks":
+    a place standing for its government, section 3.2 of the guidelines)."""
+    persons = [a for a in args if a.cluster.type is EntityType.PER
+               or (a.cluster.type is EntityType.ORG and a.cluster.name.lower().endswith("delegation"))]
+    if persons:
+        return persons
+    places = [a for a in args if a.cluster.type is EntityType.GPE and a.cluster.key.startswith("G:")]
+    return places if len(places) == len(args) else []
 
 
 def dest_end(dest: list[Arg]) -> int:
