@@ -642,4 +642,62 @@ CASES = {
         text="Norwegian Foreign Minister Ingrid Dahl held joint talks with her Swedish and Danish counterparts, Erik Lund and Mette Skov, in Oslo.",
         pos=[("met", "Ingrid Dahl", "Erik Lund"), ("met", "Ingrid Dahl", "Mette Skov"), ("met", "Erik Lund", "Mette Skov")],
     ),
+
+    "received_letter_not_met": dict(
+        text="Nigerian President Bola Adeyemi received a letter from Ghanaian President Kwame Ofori on Monday.",
+        absent=[("met", "Bola Adeyemi", "Kwame Ofori")],
+    ),
+    "welcomed_proposal_not_met": dict(
+        text="Nigerian President Bola Adeyemi welcomed Ghanaian President Kwame Ofori's proposal for a regional force.",
+        absent=[("met", "Bola Adeyemi", "Kwame Ofori")],
+    ),
+    "received_call_from": dict(
+        text="Nigerian President Bola Adeyemi received a phone call from Ghanaian President Kwame Ofori about the border closure.",
+        pos=[("discussed", "Bola Adeyemi", "Kwame Ofori")], absent=[("met", "Bola Adeyemi", "Kwame Ofori")],
+        mode={"discussed": "phone"},
+    ),
+    "criticised_visit": dict(
+        text="Chinese Foreign Minister Wang Lei criticised US Senator Mark Ellis's visit to Taipei.",
+        pos=[("visited", "Mark Ellis", "Taipei")], absent=[("visited", "Wang Lei", "Taipei")],
+    ),
+    "born_in_not_visit": dict(
+        text="Kenyan Foreign Minister Peter Odhiambo, who was born in Kisumu and studied in London, met British Foreign Secretary Laura Hughes on Monday.",
+        pos=[("met", "Peter Odhiambo", "Laura Hughes")],
+        absent=[("visited", "Peter Odhiambo", "London"), ("visited", "Peter Odhiambo", "Kisumu")],
+    ),
+    "generic_often_visit": dict(
+        text="Chinese leaders often visit Africa at the start of the year.",
+        absent=[],
+    ),
+    "meeting_expected_to_focus": dict(
+        text="German Chancellor Jonas Krause's meeting with French President Claire Moreau on Friday is expected to focus on defence spending.",
+        pos=[("met", "Jonas Krause", "Claire Moreau"), ("discussed", "Jonas Krause", "Claire Moreau")],
+        realis={"met": "PLANNED", "discussed": "PLANNED"},
+    ),
+    "hosted_conference_no_relation": dict(
+        text="Egyptian President Adel Mansour hosted a conference on water security in Cairo on Sunday.",
+        absent=[("visited", "Adel Mansour", "Cairo")],
+    ),
+    "met_wife_unnamed_no_crash": dict(
+        text="Swedish King Carl Gustaf met the president's wife at the palace.",
+        absent=[],
+    ),
+    "award_in_city": dict(
+        text="Kenyan President Ruth Kamau will receive an honorary degree in Dublin next week.",
+        absent=[("met", "Ruth Kamau", "Dublin")],
+    ),
+    "ship_arrived_no_person": dict(
+        text="A Turkish navy ship carrying aid arrived in Port Sudan on Tuesday, the defence ministry said.",
+        absent=[("visited", "Turkish navy", "Port Sudan")],
+    ),
+    "former_trip_relative": dict(
+        text="Indian Prime Minister Ravi Menon, who visited Moscow last year, will travel to Kyiv on Friday.",
+        pos=[("visited", "Ravi Menon", "Moscow"), ("visited", "Ravi Menon", "Kyiv")],
+    ),
+    "two_visits_one_sentence": dict(
+        text="Australian Foreign Minister Kate Doyle will visit Fiji and Samoa next week before stopping in Wellington for talks with New Zealand Foreign Minister Tama Ruatapu.",
+        pos=[("visited", "Kate Doyle", "Fiji"), ("visited", "Kate Doyle", "Samoa"), ("visited", "Kate Doyle", "Wellington"),
+             ("met", "Kate Doyle", "Tama Ruatapu")],
+        absent=[("visited", "Tama Ruatapu", "Wellington")],
+    ),
 }

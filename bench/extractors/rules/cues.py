@@ -72,6 +72,13 @@ OTHER_CLAUSE = re.compile(
 DOUBT_CLAUSE = re.compile(
     r"\b(?:(?:declin\w*|refus\w*)\s+to\s+(?:comment|confirm)|(?:not|n't|never)\s+(?:yet\s+)?confirm\w*|unconfirmed"
     r"|rumou?r\w*|speculat\w*|alleged(?:ly)?|(?:is|are|was|were)\s+said\s+to)\b", _F)
+# A noun trigger's own predicate ("X's meeting with Y is expected to focus on ...", "the visit
+# will take place in May"): up to the first comma, so that a main clause after a fronted
+# "after the meeting," does not count.
+PLANNED_AFTER_NOMINAL = re.compile(
+    r"^[^,.;]{0,60}?\b(?:(?:is|are)\s+(?:set|scheduled|expected|due|planned|slated|likely)\s+(?:to|for)"
+    r"|will\s+(?:take\s+place|be\s+held|focus|start|begin|last|include|cover|address|cent(?:re|er)|be)"
+    r"|would\s+(?:take\s+place|be\s+held|focus|start|begin|last))\b", _F)
 PLANNED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,8}?(?:will|is\s+(?:set|scheduled|expected|due)\s+to|would)\s+(?:take\s+place|be\s+held|start|begin)\b", _F)
 
 
@@ -88,7 +95,7 @@ ACTUAL = Attributes(Polarity.POS, Realis.ACTUAL)
 
 
 def classify(verb_group: str, clause_before: str = "", after: str = "",
-             future_time: bool | None = None) -> Attributes:
+             future_time: bool | None = None, nominal: bool = False) -> Attributes:
     """Polarity and realis of an event from its verb group, its clause and the words after it.
 
     >>> classify("will").realis.value, classify("did not").polarity.value
@@ -128,7 +135,7 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     m = OTHER_CLAUSE.search(clause_before)
     if m:
         return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
-    m = PLANNED_AFTER.search(after)
+    m = PLANNED_AFTER.search(after) or (nominal and PLANNED_AFTER_NOMINAL.search(after))
     if m:
         return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
     if future_time:

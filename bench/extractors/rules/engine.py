@@ -186,6 +186,7 @@ def lower_same_length(text: str) -> str:
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
+_FROM = re.compile(r"\s+(?:\w+\s+){0,2}?from\s+", re.I)
 _JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|tripartite|three-way|four-way|multilateral|all\s+three|all\s+four)\b")
 _MEETING_AFTER = re.compile(
     r"\b(?:during|at|over|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}"
@@ -764,7 +765,7 @@ class RuleEngine:
         nxt_trigger = ce
         after_text = text[te:min(s.end, te + 120)]
         future = self.future_time(f, cs, ce)
-        attrs = classify(verb_group, clause_before, after_text, future)
+        attrs = classify(verb_group, clause_before, after_text, future, nominal)
         if attrs is ACTUAL and linked and prev is not None and not scoped:
             attrs = prev.attrs
         f.attrs = attrs
@@ -987,8 +988,8 @@ class RuleEngine:
                 break
             if i >= 3:
                 break
-        if first is None:
-            return []
+        if first is None or cand[first].possessive:
+            return []  # "welcomed X's proposal": X is not the object
         return self._conj_forward(cand, first)
 
     def _conj_forward(self, cand: list[Item], first: int) -> list[Item]:
@@ -1389,6 +1390,10 @@ class RuleEngine:
         text = self.text
         word = f.word.lower()
         objs = self.objects(f, after, ce)
+        if not objs:
+            frm = _FROM.match(text, f.end)  # "received a phone call from X"
+            if frm is not None:
+                objs = [it for it in after if it.kind in PERSONISH and it.lead == frm.end()][:1]
         obj = _uniq(a for it in objs for a in it.args)
         if word in ("called", "rang", "dialled") and not objs:
             return

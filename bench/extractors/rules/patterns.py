@@ -43,7 +43,7 @@ TRIGGER = re.compile(
     r"|negotiat(?:ed|ions)\s+on|coordinat(?:e|ed|ing)\s+(?:their\s+|its\s+|our\s+)?positions?\s+on"
     r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to)"
     r"|(?P<move>arriv(?:e|es|ed|ing|al)\s+(?:in|at)|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
-    r"|travel(?:s|led|ed|ling|ing)?(?:\s+on)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)"
+    r"|travel(?:s|led|ed|ling|ing)?(?:\s+on)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
     r"|(?:flew|fly|flies|flying)(?:\s+on)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
     r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at"
@@ -74,7 +74,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
-    toured touring is was were are been
+    toured touring stopped stopping is was were are been
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(
