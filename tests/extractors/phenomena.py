@@ -700,4 +700,12 @@ CASES = {
              ("met", "Kate Doyle", "Tama Ruatapu")],
         absent=[("visited", "Tama Ruatapu", "Wellington")],
     ),
+    "hosting_members_of_country_group": dict(
+        text=("The presidents of Chile, Peru and Bolivia are scheduled to meet in Santiago on June 4 to discuss lithium exports. "
+              "Chilean President Camila Rojas will host Peru's Diego Salas and Bolivia's Ana Quispe at La Moneda palace."),
+        pos=[("met", "Camila Rojas", "Diego Salas"), ("met", "Camila Rojas", "Ana Quispe"), ("met", "Diego Salas", "Ana Quispe"),
+             ("visited", "Diego Salas", "Santiago"), ("visited", "Ana Quispe", "Santiago"), ("visited", "Diego Salas", "La Moneda palace")],
+        absent=[("visited", "Camila Rojas", "Santiago"), ("visited", "Camila Rojas", "La Moneda palace")],
+        realis={"visited": "PLANNED", "met": "PLANNED"},
+    ),
 }

@@ -416,6 +416,9 @@ class RuleEngine:
         for a, b in zip(items, items[1:], strict=False):
             if a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
                 a.modifier = True
+            elif a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and not self.text[a.end:b.lead].strip(" ’'s"):
+                a.modifier = True  # "Uzbekistan's Rustam Nazarkulov": the name's phrase starts at the place
+                b.lead = a.start
         items.sort(key=lambda it: it.start)
         self.resolve_quotes(items)
         self.resolve_cataphora(items)
@@ -1168,6 +1171,7 @@ class RuleEngine:
         participants = _uniq(host_persons + guests)
         if len(participants) >= 2:
             self.pairs(RelationType.MET, participants, f, separate=False)
+        place = place + self.hosted_group_places(host_persons, guests, place)
         for g in guests:
             for p in place:
                 self.add(RelationType.VISITED, g, p, f)
@@ -1176,6 +1180,31 @@ class RuleEngine:
         f.participants = participants
         if len(participants) >= 2:
             self.new_event(participants, Mode.IN_PERSON, f)
+
+    def hosted_group_places(self, hosts: list[Arg], guests: list[Arg], place: list[Arg]) -> list[Arg]:
+        """A hosting that names the members of a group meeting reported just before ("The
+        presidents of A, B and C will meet in X ... A's Y will host B's Z and C's W at the
+        residence"): the members are bound to their countries' places in the group, and the
+        guests travel to the meeting's city too (the hosting is the travel context)."""
+        ev = self.latest_event()
+        if ev is None or self.sentence_index - ev.sentence > 2 or ev.mode not in (None, Mode.IN_PERSON):
+            return []
+        slots = {a.cluster.nationality: a for a in ev.participants if a.cluster.slot and a.key not in self.slot_bindings}
+        if not slots:
+            return []
+        keys = {a.key for a in ev.participants}
+        binding = {}
+        for g in hosts + guests:
+            if g.key in keys:
+                continue
+            if g.cluster.nationality not in slots:
+                return []
+            binding[slots.pop(g.cluster.nationality).key] = g.cluster
+        if not binding:
+            return []
+        self.slot_bindings.update(binding)
+        have = {p.key for p in place}
+        return [p for p in ev.places if p.key not in have and p.cluster.type is EntityType.GPE]
 
     def join_frame(self, f: Frame) -> None:
         """"X joined the talks", "X had been invited to join as an observer but declined":
