@@ -708,4 +708,22 @@ CASES = {
         absent=[("visited", "Camila Rojas", "Santiago"), ("visited", "Camila Rojas", "La Moneda palace")],
         realis={"visited": "PLANNED", "met": "PLANNED"},
     ),
+    "cancelled_stop_on_her_way": dict(
+        text=("Pakistani Foreign Minister Farah Qureshi arrived in Tashkent on Monday. A planned stop in Dushanbe on her way home "
+              "has been cancelled, the foreign office said."),
+        pos=[("visited", "Farah Qureshi", "Tashkent")], neg=[("visited", "Farah Qureshi", "Dushanbe")],
+        absent=[("visited", "Farah Qureshi", "Dushanbe")],
+    ),
+    "hoped_but_could_not": dict(
+        text="Chilean President Camila Rojas had hoped to visit Lima in May but could not because of the floods.",
+        absent=[("visited", "Camila Rojas", "Lima")], neg=[("visited", "Camila Rojas", "Lima")],
+    ),
+    "declined_invitation_to_visit": dict(
+        text="Colombian Foreign Minister Lucia Reyes has turned down an invitation to visit Quito, her office said.",
+        absent=[("visited", "Lucia Reyes", "Quito")],
+    ),
+    "visited_but_did_not_meet": dict(
+        text="Irish President Aoife Brennan visited Nairobi on Thursday but did not meet Kenyan President Ruth Kamau.",
+        pos=[("visited", "Aoife Brennan", "Nairobi")], absent=[("met", "Aoife Brennan", "Ruth Kamau")],
+    ),
 }

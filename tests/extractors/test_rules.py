@@ -122,7 +122,9 @@ def test_cues_postponement_doubt_and_requests():
     assert cues.classify("would", "The Commission declined to comment on reports that").realis is Realis.OTHER
     assert cues.classify("to", "X urged Y to").realis is Realis.OTHER
     assert cues.classify("had been invited to").polarity is Polarity.NEG
-    assert cues.classify("had been invited to").realis is Realis.ACTUAL
+    assert cues.classify("has turned down an invitation to").realis is Realis.PLANNED
+    assert cues.classify("hoped to", after=" but could not").realis is Realis.ACTUAL
+    assert cues.classify("did not want to").realis is Realis.OTHER
     assert cues.classify("cancelled his").realis is Realis.PLANNED
 
 

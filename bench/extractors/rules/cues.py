@@ -40,7 +40,8 @@ NEG_AFTER = re.compile(
     r"\b(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|been|being)\s+"
     r"(?:cancel\w*|called\s+off|scrapped|postponed\s+indefinitely|shelved|dropped|aborted|axed|abandoned|ruled\s+out|turned\s+down)"
     r"|did\s+not\s+(?:take\s+place|happen|go\s+ahead|materiali[sz]e)|never\s+(?:took\s+place|happened)|fell\s+through"
-    r"|but\s+(?:\w+\s+)?(?:declined|refused|cancel\w*|called\s+(?:it\s+)?off|pulled\s+out|withdrew|was\s+cancel\w*))\b",
+    r"|but\s+(?:\w+\s+)?(?:declined|refused|cancel\w*|called\s+(?:it\s+)?off|pulled\s+out|withdrew|was\s+cancel\w*"
+    r"|could\s*(?:not|n['’]t)|(?:was|were)\s+(?:unable|not\s+able)))\b",
     _F,
 )
 PLANNED_STRONG = re.compile(
@@ -143,6 +144,11 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     return ACTUAL
 
 
+_WISH = re.compile(r"\b(?:want\w*|wish\w*)\b")
+_TRIED = re.compile(r"\b(?:hop\w*|tried|sought|attempt\w*)\b")
+_NEG_PLAN = re.compile(
+    r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been|invit\w*|(?:was|were)\s+to\s+have"
+    r"|turn\w*\s+down|declin\w*)\b|['’]ll\b")
 _POSTPONED = re.compile(r"postpon|put\s+off|delayed|rescheduled", _F)
 _NO_NEW_DATE = re.compile(r"\b(?:indefinitely|until\s+further\s+notice|without\s+(?:a\s+)?(?:new\s+)?date|sine\s+die)\b", _F)
 _CANCEL_CUE = re.compile(r"cancel|call|scrap|postpon|shelv|abandon|drop|abort|axed|put\s+off|pulled\s+out|ruled\s+out|rules?\s+out", _F)
@@ -151,9 +157,10 @@ _CANCEL_CUE = re.compile(r"cancel|call|scrap|postpon|shelv|abandon|drop|abort|ax
 def _realis_under_negation(verb_group: str, cue: str = "") -> Realis:
     """A negated plan ("will not visit", "has no plans to", "cancelled his trip") keeps its
     realis PLANNED; a negated fact ("did not meet") is ACTUAL."""
-    if re.search(r"\b(?:invit\w*|hop\w*|want\w*|wish\w*|tried|sought)\b", verb_group, _F):
-        return Realis.ACTUAL  # "had been invited to join but declined", "hoped to visit but could not"
-    if _CANCEL_CUE.search(cue) or re.search(r"\bno\s+plans?\b", cue, _F) or re.search(
-            r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been)\b|['’]ll\b", verb_group, _F):
-        return Realis.PLANNED
+    if _WISH.search(verb_group):
+        return Realis.OTHER  # "did not want to meet": a negated wish leaves the event open
+    if _TRIED.search(verb_group):
+        return Realis.ACTUAL  # "hoped to visit but could not": settled, it did not happen
+    if _CANCEL_CUE.search(cue) or _NEG_PLAN.search(cue) or _NEG_PLAN.search(verb_group):
+        return Realis.PLANNED  # "turned down an invitation to visit", "was to have travelled"
     return Realis.ACTUAL

@@ -186,6 +186,7 @@ def lower_same_length(text: str) -> str:
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
+_NEXT_CLAUSE = re.compile(r",\s+and\s+(?!(?:his|her|their|the\s+\w+\s+of)\b)|\band\s+(?:the\s+)?(?:two|three|both)\b")
 _FROM = re.compile(r"\s+(?:\w+\s+){0,2}?from\s+", re.I)
 _JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|tripartite|three-way|four-way|multilateral|all\s+three|all\s+four)\b")
 _MEETING_AFTER = re.compile(
@@ -802,6 +803,11 @@ class RuleEngine:
                 cand = main[0] if main else (later[0] if later else None)
                 if cand is not None:
                     subj = list(cand.args)
+        if not subj and nominal and f.kind in ("visit", "move"):
+            # "A planned stop in Kabul on her way home": the traveller's possessive in the phrase
+            poss = next((it for it in after if it.pronoun and it.possessive and it.kind == "PER" and it.start - te < 50), None)
+            if poss is not None:
+                subj = list(poss.args)
         f.subj = subj
         f.subj_end = subj_end
         f.linked = linked
@@ -1215,6 +1221,8 @@ class RuleEngine:
         # one joins a group: the latest meeting of three or more, else the latest meeting
         ev = next((e for e in reversed(recent) if len(e.participants) >= 3), recent[-1])
         joiners = [a for a in f.subj if a.cluster.type is EntityType.PER]
+        if f.attrs.polarity is Polarity.NEG and ev.attrs.realis is Realis.ACTUAL:
+            f.attrs = Attributes(Polarity.NEG, Realis.ACTUAL, f.attrs.cue)  # absent from talks that took place
         for j in joiners:
             for p in ev.participants:
                 self.add(RelationType.MET, j, p, f)
@@ -1253,6 +1261,7 @@ class RuleEngine:
                 self.pairs(RelationType.MET, participants, f)
         place = self.places_after(f.end, after, ce)
         f.attrs = ev.attrs
+        ev.places = _uniq(ev.places + place)
         for g in participants:
             if g.key != host.key:
                 for p in place:
@@ -1476,6 +1485,9 @@ class RuleEngine:
         before = self.text[max(cs, f.start - 25):f.start].split()
         past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",))
         present = None if NOMINAL_TRIGGER.match(first) or past else True
+        nxt = _NEXT_CLAUSE.search(self.low, f.end, ce)
+        if nxt is not None:
+            ce = nxt.start()
         for ms, me, expr in self.sentence_times():
             if ms < cs or me > ce:
                 continue
