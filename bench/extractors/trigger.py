@@ -1,24 +1,32 @@
 """``trigger.v1``: a rule baseline with no statistical model.
 
 What it does: splits the prose into sentences (``bench.text.sentence_spans``), skips
-boilerplate (advertisement lines, "Read more" lists, follow-us lines, the wire dateline),
-finds names with one regular expression (capitalised runs split into nationality, title and
-name; places typed from a pycountry-based gazetteer), finds trigger words per relation type
-with another, and assigns arguments by position around each trigger: the subject group to
-the left (conjoined names, "X, who ...", possessives, pronouns, "the two ministers"), "with X",
-direct objects, "between X and Y", "to/in X" for destinations, passive "was received by X".
-Negation, cancellation, denial and modal cues give polarity and realis; a time expression
-after the document date makes an unmarked event PLANNED. Phone and video contacts are never
-``met``; with a stated topic they are ``discussed`` with that mode.
+boilerplate (advertisement lines, "Read more" lists, follow-us lines, the wire dateline), and
+runs the shared rule engine (``bench.extractors.rules``): one word scan finds the triggers,
+references ("the two ministers", "her Kenyan counterpart", pronouns), time expressions and
+cue words; a regex name finder splits capitalised runs into organisation, title, nationality
+and name ("National Assembly Vice Chairwoman X", "Japan's Defence Minister Y") and types
+places from a pycountry-based gazetteer; arguments are assigned by position around each
+trigger: the subject group to the left (conjoined names, relative clauses and appositions
+skipped, "X, who ... , is due to", coordinated verb phrases, participial clauses), "with X",
+direct objects, "between X and Y", "to/in/at X" for destinations. Groups named by country
+("the foreign ministers of A, B and C met ...") are bound to the persons the text later names
+for each country; hosting gives visits and meetings ("X hosted Y at Z", "Y was welcomed in Z
+by X", "X hosted the talks", "Malaysia hosted a three-way meeting"); phone and video contacts
+are never ``met`` and are ``discussed`` with their mode when a topic is stated. Negation,
+cancellation, denial, doubt and modality cues give polarity and realis (section 7 of the
+guidelines); a time expression after the document date makes an unmarked event PLANNED.
 
-Where it fails: word order it does not expect (long appositions, fronted objects, inverted
-reporting clauses), coordination of clauses without commas, subjects more than eight words
-from their verb, groups introduced by nationality ("the foreign ministers of A, B and C")
-whose members are named later, and places missing from the gazetteer outside a destination
-slot. It reads nothing across sentences except coreference and the latest meeting or call.
+Where it fails: word order it does not expect (fronted objects, long inverted reporting
+clauses), names it cannot type (a single unknown word is a person only in a person slot;
+places missing from the gazetteer are destinations only after "to/in"), coreference beyond
+what names, titles, nationalities and the latest meeting tell (a "he" two sentences after a
+second man was named), and presence it cannot judge (whether a place is a participant's home
+comes from demonyms and the gazetteer, so a foreigner with no stated nationality who meets
+someone in a city is not counted as visiting it).
 
-It is the fast baseline: a few regular expressions over the text and Python work per name
-and per trigger only.
+It is the fast baseline: a few expressions tried only where a word can begin a match, and
+Python work per name and per trigger.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ class TriggerExtractor:
     """Trigger lexicon + name finder + positional argument rules (no model)."""
 
     name = "trigger.v1"
-    description = "Rules: trigger lexicon, regex name/title finder, gazetteer, positional arguments, negation/modality cues"
+    description = "Rules: trigger lexicon, regex name/title finder, gazetteer, positional arguments, coreference, negation/modality cues"
     requires: tuple[str, ...] = ()
     trainable = False
 

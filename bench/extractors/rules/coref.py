@@ -14,6 +14,9 @@ written next to a name):
   counterpart", "his Tunisian guest", "the Russian minister" -> the latest person with
   that nationality (and title word, when one is given).
 
+- "the foreign ministers of A, B and C": one placeholder cluster per country, bound at the
+  end of the document to the person of that nationality the text names (``bind_slots``).
+
 Clusters carry the offsets of their first full mention, which the extractors report for an
 argument that is only mentioned by a pronoun or a description.
 """

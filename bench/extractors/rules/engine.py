@@ -1,22 +1,36 @@
 """The rule engine shared by ``trigger.v1`` and ``spacy_dep.v1``: from sentences, typed
 mentions and triggers to document-level relations.
 
-For every in-scope sentence the engine builds *items* (names, pronouns, group phrases such as
-"the two ministers", descriptions such as "her Kenyan counterpart", facility nominals), then
-reads each trigger as a *frame*:
+For every in-scope sentence the engine builds *items* in text order, so that a reference is
+resolved against what came before it: names, pronouns (the subject of the clause before the
+nearest name; a possessive in a fronted adverbial points forward: "During his visit to X,
+NAME ..."; "I" in a quotation is its speaker), group phrases ("the two ministers", "they"),
+descriptions ("her Kenyan counterpart", "the Chinese leader", "Japan's foreign minister"),
+facility nominals ("the presidential palace", "the Akorda presidential residence"),
+delegations, and groups named by country ("the foreign ministers of A, B and C": placeholder
+members bound at the end to the persons the text names for each country: "A's X", "B was
+represented by Y"). Then it reads each trigger as a *frame*:
 
-- visit/move: visitor(s) -> destination(s);
-- meet: participants (subject group, "with X", direct object, "between X and Y"); a meeting
-  in a place foreign to a participant (by the demonym the text gives them) is a visit;
-- host: "X hosted/received/welcomed Y (in Z)" and the passive "Y was received by X (in Z)";
+- visit/move: visitor(s) -> destination(s) ("a visit by X to Y", "arrived in Y", "returned
+  from Y"; not "arrived from Y", not bare presence "was in Y" without a purpose);
+- meet: participants (subject group, "with X", direct object, "between X and Y", "was held
+  between"); "X met A and B" pairs X with each, joint or trilateral talks pair everyone; an
+  actual meeting in a place foreign to a participant (by the nationality the text gives) is a
+  visit, a planned one is not (guidelines 6.1);
+- host: "X hosted/received/welcomed Y (at Z in W)", the passive "Y was received by X", "X
+  hosted a dinner for Y", "X hosted the talks (at Z)", a country hosting an n-way meeting whose
+  members are named in the next sentences;
 - discuss: participants (or those of the meeting or call it continues) and topic spans;
+  "talks dominated by T", "with T at the top of the agenda";
 - call/speak: a phone or video contact: never ``met``; ``discussed`` with its mode when the
-  text states a topic ("about T", "on T", "to discuss T").
+  text states a topic ("about T", "on T", "to discuss T");
+- join: taking part in (or, negated, staying away from) the latest group meeting.
 
-Which words are the subject and the objects of a trigger is asked of two methods,
-``subject`` and ``objects``; this class answers by position around the trigger, and
-``spacy_dep.v1`` overrides them with dependency arcs. Everything else (coreference,
-polarity/realis cues, topics, events, deduplication) is shared.
+A trigger in a participial clause ("before flying to Z", "After meeting Y, X ...") takes the
+main clause's subject and tense. Which words are the subject and the objects of a trigger is
+asked of two methods, ``subject`` and ``objects``; this class answers by position around the
+trigger, and ``spacy_dep.v1`` asks the dependency arcs where positions find nothing.
+Everything else (coreference, polarity/realis cues, topics, events, deduplication) is shared.
 """
 
 from __future__ import annotations
@@ -156,6 +170,8 @@ _TOPIC_PREP = re.compile(rf"\s*(?:on|about|over)\s+{_NOT_TIME}")
 _TOPIC_PREP_LATER = re.compile(rf"[^.;]*?\b(?:on|about)\s+{_NOT_TIME}")
 _COURTESY = re.compile(r"courtesy\s+call", re.I)
 _ADVERBS = re.compile(r"\b(?:also|later|then|again|separately|instead|in\s+person|on\s+(?:the\s+)?(?:phone|telephone))\b", re.I)
+
+
 def _lower_twin(rx: re.Pattern) -> re.Pattern:
     """The expression without IGNORECASE, for lower-cased text: Python's regex engine is about
     twice as fast without it, and these run for every trigger."""
@@ -171,6 +187,7 @@ _L_VIDEO_CUE = _lower_twin(VIDEO_CUE)
 _L_PHONE_CUE = _lower_twin(PHONE_CUE)
 _L_WRITTEN_CUE = _lower_twin(WRITTEN_CUE)
 _L_VERB_GAP_FORBID = _lower_twin(VERB_GAP_FORBID)
+_L_ADVERBS = _lower_twin(_ADVERBS)
 
 
 def lower_same_length(text: str) -> str:
@@ -1584,9 +1601,10 @@ def _clean_gap(gap: str) -> str:
 
 
 def _strip_time(gap: str) -> str:
+    """The gap without time expressions and adverbs, lower-cased (it is only matched against
+    case-insensitive gap patterns)."""
     g = TIME_EXPR.sub(" ", gap) if _TIME_HINT.search(gap) else gap
-    g = _ADVERBS.sub(" ", g)
-    return g
+    return _L_ADVERBS.sub(" ", g.lower())
 
 
 def _verb_gap_ok(g: str) -> bool:

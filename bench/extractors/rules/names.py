@@ -15,10 +15,17 @@ Typing rules, in order (each a phenomenon of news prose, none a particular name)
    United Nations Command");
 4. a run in the gazetteer is a place; one containing an organisation head word is an ORG
    (a facility word, FAC); an all-capital short run is an ORG acronym;
-5. otherwise a demonym and title words are peeled off the front ("Russian Foreign Minister
+5. a run with an office title followed by name words is organisation + title + person:
+   everything up to the last title head word is the title, a leading organisation name is an
+   ORG of its own ("National Assembly Vice Chairwoman NAME", "Unification Minister NAME",
+   "Major General NAME");
+6. otherwise a demonym and title words are peeled off the front ("Russian Foreign Minister
    Sergei Lavrov"); what remains is a person when a title or honorific preceded it or it has
    at least two words; a single unknown word stays untyped (``type`` None) until the
-   coreference tracker recognises it as part of a name seen earlier.
+   coreference tracker recognises it as part of a name seen earlier, or the engine finds it
+   in a person's slot ("Choi met Georgiou").
+
+Most runs are one word ("The", "Monday", "Beijing"); those are typed by dictionary lookups.
 """
 
 from __future__ import annotations
