@@ -726,4 +726,49 @@ CASES = {
         text="Irish President Aoife Brennan visited Nairobi on Thursday but did not meet Kenyan President Ruth Kamau.",
         pos=[("visited", "Aoife Brennan", "Nairobi")], absent=[("met", "Aoife Brennan", "Ruth Kamau")],
     ),
+
+    "article_doha_mediation": dict(
+        text=("DOHA, Sept 9 (Wire) -- Qatari Prime Minister Sheikh Hamad Al-Kuwari met Sudanese army chief Abdel Karim Osman in Doha on Sunday "
+              "as part of renewed mediation efforts, the Qatari foreign ministry said.\n\n"
+              "Al-Kuwari later held a separate meeting with a delegation from the Rapid Support Forces led by Ibrahim Dagalo, the "
+              "ministry added, without giving details.\n\n"
+              "\u201cWe are encouraged by the willingness of both sides to engage,\u201d ministry spokesman Majed Al-Rumaihi told reporters. "
+              "He said the talks had focused on a humanitarian ceasefire and the opening of aid corridors.\n\n"
+              "Osman, who flew in from Port Sudan on Saturday, is expected to travel on to Cairo on Tuesday to brief Egyptian President "
+              "Adel Mansour. A meeting between Osman and Dagalo, which mediators had hoped to arrange, did not take place.\n\n"
+              "U.S. envoy Tom Perriello, who was also in Doha, spoke separately with both delegations.\n\n"
+              "Also read: Sudan's rival generals agree to talks in Jeddah\n"),
+        pos=[("met", "Hamad Al-Kuwari", "Abdel Karim Osman"), ("visited", "Abdel Karim Osman", "Doha"),
+             ("met", "Hamad Al-Kuwari", "Ibrahim Dagalo"), ("visited", "Abdel Karim Osman", "Cairo"),
+             ("met", "Abdel Karim Osman", "Adel Mansour")],
+        absent=[("met", "Abdel Karim Osman", "Ibrahim Dagalo"), ("visited", "Abdel Karim Osman", "Port Sudan"),
+                ("visited", "Majed Al-Rumaihi", "Doha"), ("visited", "Hamad Al-Kuwari", "Doha"), ("visited", "Abdel Karim Osman", "Jeddah")],
+    ),
+    "article_pacific_forum": dict(
+        text=("SUVA, Aug 21 (Wire) -- Pacific Islands Forum leaders gathered in Suva on Wednesday for their annual summit, with climate "
+              "finance and deep-sea mining at the top of the agenda.\n\n"
+              "Australian Prime Minister Kate Doyle, who arrived on Tuesday evening, held talks with Fijian Prime Minister Sitiveni "
+              "Rabuka Jr on the sidelines of the summit and announced new funding for coastal defences. New Zealand Prime Minister "
+              "Tama Ruatapu is due to arrive on Thursday.\n\n"
+              "Doyle had planned to visit Honiara after the summit, but the stop was scrapped because of unrest in the Solomon "
+              "Islands capital, her office said. She will instead fly to Port Moresby on Friday for talks with Papua New Guinea's "
+              "prime minister, James Marape-Kua.\n\n"
+              "China's special envoy for Pacific affairs, Qian Bo, is also in Suva and met several island leaders, Chinese state "
+              "media reported."),
+        pos=[("met", "Kate Doyle", "Sitiveni Rabuka Jr"), ("visited", "Kate Doyle", "Port Moresby"), ("met", "Kate Doyle", "James Marape-Kua")],
+        absent=[("visited", "Kate Doyle", "Honiara"), ("met", "Kate Doyle", "Qian Bo"), ("visited", "Sitiveni Rabuka Jr", "Suva")],
+        neg=[("visited", "Kate Doyle", "Honiara")],
+    ),
+    "article_latam_phone_and_trip": dict(
+        text=("MEXICO CITY, Jan 15 (Wire) -- Mexican President Lucia Ortega spoke by telephone on Monday with U.S. President Daniel "
+              "Carver about migration and fentanyl trafficking, her office said, days before a planned trip by Foreign Secretary "
+              "Raul Medina to Washington.\n\n"
+              "Medina will meet Secretary of State Helen Brooks on Friday to prepare a summit between the two presidents in March, "
+              "the foreign ministry said. Ortega has not visited the United States since taking office in 2022.\n\n"
+              "Carver's spokeswoman, Dana Hill, said the two leaders had also discussed tariffs on steel. Ortega later received "
+              "Guatemalan President Ana Morales at the National Palace, where they signed an agreement on border crossings."),
+        pos=[("discussed", "Lucia Ortega", "Daniel Carver"), ("visited", "Raul Medina", "Washington"), ("met", "Raul Medina", "Helen Brooks"),
+             ("met", "Lucia Ortega", "Ana Morales"), ("visited", "Ana Morales", "National Palace")],
+        absent=[("visited", "Lucia Ortega", "United States"), ("visited", "Dana Hill", "Washington"), ("met", "Helen Brooks", "Lucia Ortega")],
+    ),
 }

@@ -67,6 +67,7 @@ from .patterns import (
     DELEGATION,
     DEMONYM_GROUP,
     IN_PERSON_CUE,
+    LED_BY,
     LINK_BEFORE,
     N_WAY,
     NOMINAL_TRIGGER,
@@ -203,6 +204,13 @@ def lower_same_length(text: str) -> str:
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\b")
+# Title words that fit a group noun ("the two presidents" are presidents).
+_GROUP_TITLES = {
+    "president": ("president", "leader"), "prime": ("leader", "premier", "prime minister"), "premier": ("premier", "leader"),
+    "chancellor": ("leader",), "king": ("leader",), "emir": ("leader",), "minister": ("minister",),
+    "foreign": ("foreign",), "defence": ("defence", "defense"), "defense": ("defence", "defense"),
+}
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?!(?:his|her|their|the\s+\w+\s+of)\b)|\band\s+(?:the\s+)?(?:two|three|both)\b")
 _FROM = re.compile(r"\s+(?:\w+\s+){0,2}?from\s+", re.I)
 _JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|tripartite|three-way|four-way|multilateral|all\s+three|all\s+four)\b")
@@ -497,15 +505,24 @@ class RuleEngine:
         text = self.text
         out = list(items)
         for m in DELEGATION.finditer(text, s.start, s.end):
-            ds, de = m.start("dname"), m.end()
-            if m.group("dname") is None:
-                continue
-            inside = [it for it in out if ds <= it.start and it.end <= m.start("dhead")]
+            ds = m.start("dname") if m.group("dname") else m.start("dhead")
+            de = m.end("dhead")
+            inside = [it for it in out if ds <= it.start and it.end <= m.end()]
             if any(it.kind == "PER" for it in inside):
                 continue
+            key = text[ds:de] if m.group("dname") else text[ds:m.end()]
+            c = self.tracker.org(key, ds, de)
+            args = [Arg(c, ds, de, text[ds:de])]
+            end = m.end()
+            led = LED_BY.match(text, m.end())
+            if led is not None:
+                leader = next((it for it in out if it.kind == "PER" and it.lead == led.end()), None)
+                if leader is not None:  # "a delegation led by X": both travel, both meet
+                    args += leader.args
+                    inside.append(leader)
+                    end = leader.end
             out = [it for it in out if it not in inside]
-            c = self.tracker.org(text[ds:de], ds, de)
-            out.append(Item(ds, de, "ORG", [Arg(c, ds, de, text[ds:de])], m.start()))
+            out.append(Item(ds, end, "GROUP", args, m.start()))
         out.sort(key=lambda x: x.start)
         return out
 
@@ -603,8 +620,8 @@ class RuleEngine:
         if m.group("group"):
             phrase = m.group("group").lower()
             n = 3 if "three" in phrase or "trio" in phrase else 2 if ("two" in phrase or "pair" in phrase or "both" in phrase) else 0
-            ev = self.latest_event()
-            if ev is not None and (n == 0 or len(ev.participants) == n) and self.sentence_index - ev.sentence <= 3:
+            ev = self.group_event(n, phrase)
+            if ev is not None:
                 members = list(ev.participants)
             else:
                 members = [Arg(c, c.start, c.end, c.name) for c in tr.recent_persons(n or 2)]
@@ -735,6 +752,21 @@ class RuleEngine:
             new = self.reference_item(it.ref, [x for x in items if x.end <= it.start])
             if new is not None and new.args:
                 it.args = new.args
+
+    def group_event(self, n: int, phrase: str) -> Event | None:
+        """The occasion "the two ministers", "the three", "the leaders" refer to: the latest
+        contact of the last three sentences with that many participants, preferring one whose
+        participants' titles fit the noun ("the two presidents")."""
+        recent = [e for e in reversed(self.events) if self.sentence_index - e.sentence <= 3
+                  and (n == 0 or len(e.participants) == n)]
+        if not recent:
+            return None
+        want = {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
+        if want:
+            for e in recent:
+                if all(a.cluster.slot or a.cluster.titles & want for a in e.participants):
+                    return e
+        return recent[0]
 
     def latest_event(self) -> Event | None:
         return self.events[-1] if self.events else None
@@ -1323,6 +1355,8 @@ class RuleEngine:
             objs = self.objects(f, after, ce)
         obj = _uniq(a for it in objs for a in it.args)
         subj = list(f.subj)
+        if len(obj) >= 2 and NOMINAL_TRIGGER.match(f.word) and _BETWEEN_AFTER.match(self.low, f.end):
+            subj = []  # "a summit between X and Y": its participants, not the clause's subject
         if not subj and not obj:
             return
         if not obj and len(subj) < 2:

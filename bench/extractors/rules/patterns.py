@@ -34,7 +34,7 @@ TRIGGER = re.compile(
     r"|(?P<speak>(?:spoke|speak|speaks|spoken|talked|conversed)\s+(?:to|with))"
     r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
-    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete)"
+    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z]))"
     r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b)))"
     r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?)"
     r"|(?P<discuss>discuss(?:es|ed|ing)?|discussions?\s+(?:on|of|about)|talk(?:s|ed)?\s+(?:about|over)"
@@ -47,7 +47,7 @@ TRIGGER = re.compile(
     r"|(?:flew|fly|flies|flying)(?:\s+on)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
     r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at"
-    r"|visit(?:s)?\s+to|visit(?:s)?\s+(?=by\b))"
+    r"|visit(?:s)?\s+to|(?:visit|visits|trip|trips|journey|tour|tours|stop|stopover)\s+(?=by\b))"
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
     r"|tour(?:s|ed|ing)?)"
@@ -74,7 +74,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
-    toured touring stopped stopping is was were are been
+    toured touring stopped stopping brief briefed briefs briefing is was were are been
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(
@@ -183,7 +183,9 @@ COUNTRY_GROUP = re.compile(rf"\b(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\s
 DELEGATION = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<dname>(?:(?:[A-Z][\w’'-]+|{_DEM})\s+){{1,3}})?(?:(?:high-level|senior|government|military|trade"
     r"|parliamentary|official|large|small)\s+)?(?P<dhead>delegation)\b"
+    r"(?P<dfrom>\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)?"
 )
+LED_BY = re.compile(r"\s*,?\s*(?:led|headed)\s+by\s+", re.I)
 THEIR_GROUP = re.compile(rf"\btheir\s+(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\b", _I)
 N_WAY = re.compile(
     r"\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:(?P<n>two|three|four|five|six|\d)[-\s](?:way|nation|country|party|member|sided)"
