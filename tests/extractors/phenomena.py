@@ -771,4 +771,46 @@ CASES = {
              ("met", "Lucia Ortega", "Ana Morales"), ("visited", "Ana Morales", "National Palace")],
         absent=[("visited", "Lucia Ortega", "United States"), ("visited", "Dana Hill", "Washington"), ("met", "Helen Brooks", "Lucia Ortega")],
     ),
+
+    "headline_present_tense": dict(
+        text="Kenyan president to host Ethiopian PM in Nairobi\n\nKenyan President Ruth Kamau will host Ethiopian Prime Minister Dawit Bekele in Nairobi on Thursday, State House said.",
+        pos=[("met", "Ruth Kamau", "Dawit Bekele"), ("visited", "Dawit Bekele", "Nairobi")], realis={"met": "PLANNED", "visited": "PLANNED"},
+    ),
+    "multi_nation_tour": dict(
+        text=("Indian Prime Minister Ravi Menon, who is on a five-nation tour of Africa that has taken him to Nigeria, Ghana and Senegal, "
+              "arrived in Abidjan on Friday."),
+        pos=[("visited", "Ravi Menon", "Abidjan"), ("visited", "Ravi Menon", "Nigeria"), ("visited", "Ravi Menon", "Ghana"),
+             ("visited", "Ravi Menon", "Senegal")],
+    ),
+    "greeted_on_arrival_by": dict(
+        text="Indian Prime Minister Ravi Menon was greeted on arrival by Ivorian Prime Minister Alassane Kone.",
+        pos=[("met", "Ravi Menon", "Alassane Kone")],
+    ),
+    "margins_of_assembly": dict(
+        text="Japanese Foreign Minister Aiko Morita held a bilateral meeting with Brazilian Foreign Minister Paulo Viana on the margins of the UN General Assembly in New York on Tuesday.",
+        pos=[("met", "Aiko Morita", "Paulo Viana")],
+    ),
+    "talks_held_at_palace_apposition": dict(
+        text="The talks between Morita and Viana, held at the Itamaraty Palace, lasted two hours.",
+        absent=[("met", "Itamaraty Palace", "Morita")],
+    ),
+    "state_banquet_for": dict(
+        text="Japanese Emperor Naruhito Akihiro hosted a state banquet for Brazilian President Ana Ribeiro at the Imperial Palace in Tokyo.",
+        pos=[("met", "Naruhito Akihiro", "Ana Ribeiro"), ("visited", "Ana Ribeiro", "Imperial Palace"), ("visited", "Ana Ribeiro", "Tokyo")],
+    ),
+    "article_tokyo_visit_pronouns": dict(
+        text=("TOKYO, May 13 (Wire) -- Brazilian President Ana Ribeiro began a four-day state visit to Japan on Monday, the first by a "
+              "Brazilian leader in a decade.\n\n"
+              "She held talks with Japanese Prime Minister Kenta Ishida at his official residence, where the two leaders discussed "
+              "ethanol exports and a free trade agreement with Mercosur, according to a Japanese government spokesperson.\n\n"
+              "Ishida said he hoped to visit Brasilia next year. Ribeiro invited him to attend the climate conference in Belem in "
+              "November, Brazilian officials said.\n\n"
+              "On Wednesday, Ribeiro will travel to Osaka to meet business leaders before flying home on Thursday.\n\n"
+              "Her trip comes weeks after Chinese President Zhao Ming hosted Ishida in Beijing, a visit that Tokyo described as "
+              "constructive."),
+        pos=[("visited", "Ana Ribeiro", "Japan"), ("met", "Ana Ribeiro", "Kenta Ishida"), ("discussed", "Ana Ribeiro", "Kenta Ishida"),
+             ("visited", "Ana Ribeiro", "Osaka"), ("met", "Zhao Ming", "Kenta Ishida"), ("visited", "Kenta Ishida", "Beijing")],
+        not_claimed=[("visited", "Kenta Ishida", "Brasilia"), ("visited", "Kenta Ishida", "Belem")],
+        absent=[("visited", "Zhao Ming", "Beijing"), ("met", "Ana Ribeiro", "Zhao Ming")],
+    ),
 }

@@ -204,6 +204,7 @@ def lower_same_length(text: str) -> str:
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
+_TAKEN = re.compile(r"(?:took|taken|take|takes|taking)\s", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
 _GROUP_TITLES = {
@@ -932,11 +933,26 @@ class RuleEngine:
         window = text[lo:pos]
         hidden = [(m.start() + lo, m.end() + lo) for rx in (REL_CLAUSE, APPOSITION, PAREN) for m in rx.finditer(window)] \
             if ("," in window or "(" in window or "[" in window) else []
+        if "," in window:
+            # a relative clause with commas of its own ("X, who has been to A, B and C, arrived"):
+            # from ", who" to the last comma before the trigger
+            last = window.rfind(",") + lo
+            rm = _REL_OPEN.search(text, lo, last)
+            if rm is not None:
+                closed = [(a, b) for a, b in hidden if a == rm.start()]
+                if not closed:
+                    hidden.append((rm.start(), last + 1))
+                elif closed[0][1] < last and self._only_list(closed[0][1], last, cand):
+                    # "who has been to A, B and C," : the clause's comma closed a list item, not the clause
+                    hidden.append((rm.start(), last + 1))
         if hidden:
             cand = [it for it in cand if not any(a < it.start and it.end <= b for a, b in hidden)]
         for idx in range(len(cand) - 1, -1, -1):
             it = cand[idx]
             gap = text[it.end:pos]
+            for a, b in sorted(hidden, reverse=True):
+                if it.end <= a and b <= pos:
+                    gap = gap[:a - it.end] + " " + gap[b - it.end:]
             if it.kind in PERSONISH or (it.kind in ("PLACE", "ORG") and f.kind in ("host", "visit", "move")):
                 rel = RELATIVE_SUBJECT.fullmatch(gap)
                 if rel:
@@ -1005,6 +1021,14 @@ class RuleEngine:
                     return it
                 return None
         return None
+
+    def _only_list(self, a: int, b: int, cand: list[Item]) -> bool:
+        """Whether ``text[a:b]`` holds only names joined by commas and "and"."""
+        rest = self.text[a:b]
+        for it in cand:
+            if a <= it.start and it.end <= b:
+                rest = rest.replace(self.text[it.start:it.end], " ", 1)
+        return all(w in ("and", "the", "&") for w in rest.replace(",", " ").split())
 
     def _conjoined(self, cand: list[Item], idx: int) -> list[Item]:
         """The item at ``idx`` with the persons conjoined before it ("X, Y and Z")."""
@@ -1177,6 +1201,8 @@ class RuleEngine:
             return
         if not dest:
             return
+        if _TAKEN.match(f.word):  # "a tour that has taken him to A, B and C": the one taken travels
+            visitors = [a for it in items if f.start < it.start < f.end and it.kind in PERSONISH for a in it.args]
         visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
         origin = bool(_ORIGIN.search(f.word))
         if f.kind == "bein" and not _BEIN_PURPOSE.match(text, dest_end(dest)):

@@ -46,7 +46,7 @@ TRIGGER = re.compile(
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
     r"|(?:flew|fly|flies|flying)(?:\s+on)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
-    r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at"
+    r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at|(?:took|taken|take|takes|taking)\s+(?:him|her|them)\s+to"
     r"|visit(?:s)?\s+to|(?:visit|visits|trip|trips|journey|tour|tours|stop|stopover)\s+(?=by\b))"
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
@@ -74,7 +74,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
-    toured touring stopped stopping brief briefed briefs briefing is was were are been
+    toured touring stopped stopping brief briefed briefs briefing took taken take takes taking is was were are been
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(
