@@ -296,6 +296,8 @@ class RuleEngine:
         if names is None:
             names = find_names(text, start)
         self.doc = doc
+        self.sentences = sentences
+        self.sentence_starts = [x.start for x in sentences]
         self.text = text
         self.low = lower_same_length(text)
         self.context = context
@@ -1606,6 +1608,14 @@ class RuleEngine:
             rtype, _surface(head), _surface(tail), f.attrs.polarity, f.attrs.realis, self.sentence,
             Span(f.start, f.end), mode, topics,
         )
+        # every argument is named in the evidence: the earlier sentence that names an argument
+        # given here by a pronoun or a group phrase (guidelines, section 9)
+        for a in (head, tail):
+            if a.start < self.sentence.start and not a.cluster.slot:
+                k = bisect_left(self.sentence_starts, a.start + 1) - 1
+                if k >= 0:
+                    self.collector.add(rtype, head, tail, f.attrs.polarity, f.attrs.realis, self.sentences[k],
+                                       Span(f.start, f.end), mode, ())
 
 
 _DESC_HEADS = frozenset(
