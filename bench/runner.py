@@ -933,7 +933,7 @@ class Runner:
             "format_version": RUN_FORMAT,
             "kind": "relation-bench run",
             "package": {"name": "relation-bench", "version": __version__},
-            "git": git_info(),
+            "git": git_info(output=self.out),
             "machine": machine_info(),
             "created": created,
             "config_file": self.config.source,
@@ -1082,20 +1082,28 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, file=sys.stderr, unit="step", desc="bench run", dynamic_ncols=True, leave=False, disable=None)
 
 
-def git_info(root: Path | None = None) -> dict[str, Any]:
-    """The checkout's commit and whether it has uncommitted changes (None outside git)."""
+def git_info(root: Path | None = None, output: Path | None = None) -> dict[str, Any]:
+    """The checkout's commit and whether its tracked files have uncommitted changes (None
+    outside git). Files inside ``output`` do not count: regenerating committed results
+    (experiments/results/reference) rewrites them by design."""
     from .corpus import PROJECT_ROOT
 
     root = root or PROJECT_ROOT
+    command = ["git", "status", "--porcelain", "--untracked-files=no", "--", "."]
+    if output is not None:
+        try:
+            inside = output.resolve().relative_to(Path(root).resolve())
+        except ValueError:
+            inside = None
+        if inside is not None and inside.parts:
+            command.append(f":(exclude){inside.as_posix()}")
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10,
         )
         if commit.returncode != 0:
             return {"commit": None, "dirty": None}
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True, timeout=10,
-        )
+        status = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return {"commit": None, "dirty": None}
     return {"commit": commit.stdout.strip(), "dirty": bool(status.stdout.strip())}

@@ -11,6 +11,7 @@ the tests count work across processes. No spaCy here.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -23,7 +24,14 @@ import pytest
 from bench.config import load_config
 from bench.corpus import sha256_text
 from bench.registry import register, unregister
-from bench.runner import RunOptions, check_relations, results_table, run_experiment, strip_volatile
+from bench.runner import (
+    RunOptions,
+    check_relations,
+    git_info,
+    results_table,
+    run_experiment,
+    strip_volatile,
+)
 
 PLUGIN = '''
 """Test extractor for bench.runner tests: 'X met Y' -> met(X, Y), with switchable faults."""
@@ -541,6 +549,25 @@ def test_damaged_gold_stops_the_run_before_any_work(tmp_path, corpus, pairs):
     with pytest.raises(InputError, match=r"t2\.json: line 1: invalid JSON"):
         run(cfg, tmp_path / "out")
     assert lines(log) == []
+
+
+def test_git_info_ignores_the_output_folder(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "results").mkdir(parents=True)
+    (repo / "code.py").write_text("x = 1\n")
+    (repo / "results" / "scores.json").write_text("{}\n")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for cmd in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-q", "-m", "x"]):
+        subprocess.run(cmd, cwd=repo, check=True, env=env, capture_output=True)
+    clean = git_info(repo)
+    assert len(clean["commit"]) == 40 and clean["dirty"] is False
+    (repo / "results" / "scores.json").write_text('{"new": 1}\n')  # a regenerated result
+    assert git_info(repo)["dirty"] is True
+    assert git_info(repo, output=repo / "results")["dirty"] is False
+    (repo / "code.py").write_text("x = 2\n")
+    assert git_info(repo, output=repo / "results")["dirty"] is True
+    assert git_info(tmp_path / "elsewhere") == {"commit": None, "dirty": None}
 
 
 def test_unknown_split_is_refused_before_any_work(tmp_path, corpus, pairs):
