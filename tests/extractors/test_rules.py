@@ -134,3 +134,18 @@ def test_lower_case_copy_keeps_offsets():
     text = "İstanbul hosted talks."
     low = lower_same_length(text)
     assert len(low) == len(text) and low.endswith("hosted talks.")
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from bench.extractors.rules.engine import _outside  # noqa: E402
+from bench.model import Span as _Span  # noqa: E402
+
+_spans = st.tuples(st.integers(0, 200), st.integers(1, 40)).map(lambda t: _Span(t[0], t[0] + t[1]))
+
+
+@given(st.lists(_spans, max_size=30), st.lists(_spans, max_size=30))
+def test_outside_keeps_exactly_the_sentences_no_region_overlaps(sentences, regions):
+    naive = [s for s in sentences if not any(o.contains(s) or s.overlaps(o) for o in regions)]
+    assert _outside(sentences, regions) == naive

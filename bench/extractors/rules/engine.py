@@ -278,6 +278,27 @@ def _uniq(args: Iterable[Arg]) -> list[Arg]:
     return out
 
 
+def _outside(sentences: list[Span], regions: Iterable[Span]) -> list[Span]:
+    """The sentences that overlap no region, in O((n + m) log m): the regions are merged into
+    disjoint intervals once and each sentence is checked against its neighbour by bisection
+    (a long document with many boilerplate lines stays linear, not quadratic)."""
+    merged: list[list[int]] = []
+    for r in sorted(regions, key=lambda r: (r.start, r.end)):
+        if merged and r.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], r.end)
+        else:
+            merged.append([r.start, r.end])
+    if not merged:
+        return list(sentences)
+    starts = [m[0] for m in merged]
+    kept = []
+    for s in sentences:
+        i = bisect_left(starts, s.end) - 1
+        if i < 0 or merged[i][1] <= s.start:
+            kept.append(s)
+    return kept
+
+
 class RuleEngine:
     """Positional rule engine (``trigger.v1``); subclasses may override ``subject``/``objects``."""
 
@@ -290,7 +311,7 @@ class RuleEngine:
         text = doc.text
         start = dateline_end(text, doc.body_start)
         oos = boilerplate_spans(text, start)
-        sentences = [s for s in sentence_spans(text, start) if not any(o.contains(s) or s.overlaps(o) for o in oos)]
+        sentences = _outside(sentence_spans(text, start), oos)
         if not sentences:
             return []
         if names is None:
