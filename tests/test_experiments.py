@@ -427,9 +427,19 @@ def test_run_scaling_measures_each_plan_on_its_sizes(tmp_path):
     corpora = {n: tmp_path / f"synth-seed0-{n}.jsonl" for n in (10, 100, 1000)}
     calls = []
     plans = [ss.ExtractorPlan("fast.v1"), ss.ExtractorPlan("slow.v1", {}, 100)]
-    points = ss.run_scaling(plans, corpora, repeats=5, warmup=1, measure=_fake_measure(calls), baseline=lambda p: 30.0)
+    sized = []
+
+    def output_size(name, params, corpus):
+        sized.append((name, corpus.name))
+        return 1024 * 1024 / 3000  # 3 relations a document: 1 MB per 1,000 documents
+
+    points = ss.run_scaling(plans, corpora, repeats=5, warmup=1, measure=_fake_measure(calls), baseline=lambda p: 30.0, output_size=output_size)
     assert calls == [("fast.v1", 10, 5, 1), ("fast.v1", 100, 5, 1), ("fast.v1", 1000, 5, 1), ("slow.v1", 10, 5, 1), ("slow.v1", 100, 5, 1)]
-    assert points[2].extractor_rss_mb == pytest.approx(71.0)
+    assert sized == [("fast.v1", "synth-seed0-10.jsonl"), ("slow.v1", "synth-seed0-10.jsonl")], "once per extractor, on its smallest corpus"
+    # peak 101 MB = 30 MB of documents + 1 MB of relations + 70 MB of extractor
+    assert points[2].output_mb == pytest.approx(1.0, abs=0.05)
+    assert points[2].working_rss_mb == pytest.approx(70.0, abs=0.05)
+    assert ss.run_scaling(plans[:1], {10: corpora[10]}, measure=_fake_measure([]), baseline=None, output_size=None)[0].working_rss_mb is None
     fits = ss.fits(points)
     assert fits["fast.v1"].slope == pytest.approx(0.001) and fits["fast.v1"].r2 == pytest.approx(1.0)
     assert fits["slow.v1"].r2 is None
@@ -448,6 +458,14 @@ def test_prepare_corpora_writes_each_size_once(tmp_path):
     assert ss.prepare_corpora(tmp_path, [5], seed=1)[5].stat().st_mtime_ns == stamp
     with pytest.raises(BenchError):
         ss.prepare_corpora(tmp_path, [0])
+
+
+@pytest.mark.slow
+def test_relation_bytes_in_a_fresh_process(tmp_path):
+    path = ss.prepare_corpora(tmp_path, [5])[5]
+    assert 50 < ss.relation_bytes("trigger.v1", {}, path, sample=5) < 100_000
+    with pytest.raises(BenchError, match="failed"):
+        ss.relation_bytes("nope.v1", {}, path)
 
 
 @pytest.mark.slow

@@ -13,11 +13,14 @@ sizes spread on a log scale is dominated by the largest size, the exponent ``k``
 super-linear. Throughput (docs/s) at every size says the same thing point by point.
 
 What "memory flat" means here: the measuring process holds every document and one pass's
-relations in memory (``bench.speed.measure`` reads the corpus into a list), so its peak RSS
-must grow with the corpus even for an extractor that streams. The documents' own share is
-measured apart, in a fresh process that only reads the corpus (``documents_rss_mb``), and
-``extractor_rss_mb`` = peak - that baseline is what the extractor (its libraries and models,
-its working memory and its output) adds on top.
+relations in memory (``bench.speed.measure`` reads the corpus into a list and keeps the
+relations of a pass in a list), so its peak RSS must grow with the corpus even for an
+extractor that streams. Both shares are measured apart: the documents' as the peak RSS of a
+fresh process that only reads the corpus (``documents_rss_mb``), the relations' as the number
+of relations times their size in memory (``output_mb``; bytes per relation measured once per
+extractor with ``tracemalloc`` on a sample of documents, in a fresh process). What remains,
+``working_rss_mb`` = peak - documents - relations, is the extractor itself (its libraries,
+models, caches and working memory): the figure that should stay flat.
 """
 
 from __future__ import annotations
@@ -92,10 +95,19 @@ class ScalingPoint:
     relations: int
     repeats: int
     load_average: float | None = None
+    relation_bytes: float | None = None
 
     @property
-    def extractor_rss_mb(self) -> float | None:
-        return None if self.documents_rss_mb is None else round(self.peak_rss_mb - self.documents_rss_mb, 1)
+    def output_mb(self) -> float | None:
+        """Estimated memory of one pass's relations (relations x bytes per relation)."""
+        return None if self.relation_bytes is None else round(self.relations * self.relation_bytes / 2**20, 1)
+
+    @property
+    def working_rss_mb(self) -> float | None:
+        """Peak RSS minus the documents and the relations the harness holds."""
+        if self.documents_rss_mb is None:
+            return None
+        return round(self.peak_rss_mb - self.documents_rss_mb - (self.output_mb or 0.0), 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,7 +116,8 @@ class ScalingPoint:
             "docs_per_s": self.docs_per_s, "words_per_s": self.words_per_s,
             "cold_start_s": self.cold_start_s, "latency_p50_ms": self.latency_p50_ms,
             "latency_p95_ms": self.latency_p95_ms, "peak_rss_mb": self.peak_rss_mb,
-            "documents_rss_mb": self.documents_rss_mb, "extractor_rss_mb": self.extractor_rss_mb,
+            "documents_rss_mb": self.documents_rss_mb, "relation_bytes": self.relation_bytes,
+            "output_mb": self.output_mb, "working_rss_mb": self.working_rss_mb,
             "harness_overhead": self.harness_overhead, "relations": self.relations,
             "repeats": self.repeats, "load_average_1min": self.load_average,
         }
@@ -195,6 +208,23 @@ def documents_rss_mb(corpus: Path, timeout: float = 600) -> float:
     return float(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_mb"])
 
 
+def relation_bytes(name: str, params: dict[str, Any], corpus: Path, sample: int = 100, timeout: float = 1800) -> float:
+    """Bytes of Python memory per predicted relation of ``name`` (``tracemalloc`` over one
+    pass on the first ``sample`` documents of ``corpus``, after a warm-up), in a fresh process."""
+    cmd = [
+        sys.executable, "-m", "bench.experiments.speed_scaling", "--relation-bytes", name,
+        "--params", json.dumps(params), "--sample", str(sample), str(corpus),
+    ]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"measuring the size of {name}'s relations took longer than {timeout} s") from None
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise BenchError(f"measuring the size of {name}'s relations failed: {tail}")
+    return float(json.loads(proc.stdout.strip().splitlines()[-1])["bytes_per_relation"])
+
+
 def run_scaling(
     plans: Sequence[ExtractorPlan],
     corpora: dict[int, Path],
@@ -203,16 +233,24 @@ def run_scaling(
     timeout: float = 3600,
     measure: Callable[..., Any] | None = None,
     baseline: Callable[[Path], float] | None = documents_rss_mb,
+    output_size: Callable[[str, dict, Path], float] | None = relation_bytes,
     progress: Callable[[str], None] | None = None,
 ) -> list[ScalingPoint]:
     """Measure every plan on its sizes, smallest first; ``measure`` defaults to
-    ``bench.speed.measure_in_subprocess`` (a fresh process per measurement)."""
+    ``bench.speed.measure_in_subprocess`` (a fresh process per measurement). ``baseline``
+    and ``output_size`` measure the documents' and the relations' memory (None: not measured)."""
     if measure is None:
         from ..speed import measure_in_subprocess as measure
     base = {n: baseline(path) for n, path in corpora.items()} if baseline is not None else {}
     points: list[ScalingPoint] = []
     for plan in plans:
-        for n in plan.sizes(sorted(corpora)):
+        sizes = plan.sizes(sorted(corpora))
+        per_relation = None
+        if output_size is not None and sizes:
+            if progress:
+                progress(f"{plan.name}: size of a relation in memory")
+            per_relation = round(output_size(plan.name, dict(plan.params), corpora[sizes[0]]), 1)
+        for n in sizes:
             load = _load_average()
             if progress:
                 progress(f"{plan.name} on {n:,} documents (load average {load})")
@@ -224,7 +262,7 @@ def run_scaling(
                 latency_p50_ms=r.latency_p50_ms, latency_p95_ms=r.latency_p95_ms,
                 peak_rss_mb=r.peak_rss_mb, documents_rss_mb=base.get(n),
                 harness_overhead=r.harness_overhead, relations=r.relations, repeats=r.repeats,
-                load_average=load,
+                load_average=load, relation_bytes=per_relation,
             ))
     return points
 
@@ -252,16 +290,20 @@ def fits(points: Sequence[ScalingPoint]) -> dict[str, LinearFit | None]:
 def render_markdown(points: Sequence[ScalingPoint]) -> str:
     """The table of every measurement, then the fit per extractor."""
     lines = [
-        "| extractor | docs | words | pass time s (median) | IQR s | docs/s | words/s | cold start s | p50 / p95 ms per doc | peak RSS MB | of which documents MB | load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| extractor | docs | words | pass time s (median) | IQR s | docs/s | words/s | cold start s | p50 / p95 ms per doc | peak RSS MB | documents MB | relations MB | extractor MB | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+
+    def mb(x: float | None) -> str:
+        return "-" if x is None else f"{x:.0f}"
+
     for p in points:
-        docs_mb = "-" if p.documents_rss_mb is None else f"{p.documents_rss_mb:.0f}"
         load = "-" if p.load_average is None else f"{p.load_average:.1f}"
         lines.append(
             f"| `{p.extractor}` | {p.docs:,} | {p.words:,} | {p.pass_median_s:.3f} | {p.pass_iqr_s:.3f} | "
             f"{p.docs_per_s:,.1f} | {p.words_per_s:,.0f} | {p.cold_start_s:.2f} | "
-            f"{p.latency_p50_ms:.1f} / {p.latency_p95_ms:.1f} | {p.peak_rss_mb:.0f} | {docs_mb} | {load} |"
+            f"{p.latency_p50_ms:.1f} / {p.latency_p95_ms:.1f} | {p.peak_rss_mb:.0f} | {mb(p.documents_rss_mb)} | "
+            f"{mb(p.output_mb)} | {mb(p.working_rss_mb)} | {load} |"
         )
     lines += ["", "| extractor | sizes | time = a + b * docs: b (ms/doc) | a (s) | R^2 | exponent k of time ~ docs^k |", "|---|---:|---:|---:|---:|---:|"]
     for name, f in fits(points).items():
@@ -305,6 +347,8 @@ def plot_png(points: Sequence[ScalingPoint]) -> bytes:
             r2 = "" if f.r2 is None else f", R\u00b2={f.r2:.4f}"
             left.plot(grid, [max(f.intercept + f.slope * x, 1e-6) for x in grid], "--", color=colour, linewidth=1, label=f"{name} fit{r2}")
         right.plot(xs, [p.peak_rss_mb for p in mine], "o-", color=colour, label=f"{name} peak RSS")
+        if all(p.working_rss_mb is not None for p in mine):
+            right.plot(xs, [p.working_rss_mb for p in mine], "x--", color=colour, linewidth=1, label=f"{name} minus documents and relations")
     base = sorted({(p.docs, p.documents_rss_mb) for p in points if p.documents_rss_mb is not None})
     if base:
         right.plot([b[0] for b in base], [b[1] for b in base], "s:", color="grey", label="documents only (no extractor)")
@@ -333,17 +377,49 @@ def _peak_rss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
+def _measure_relation_bytes(name: str, params: dict[str, Any], docs: list) -> dict[str, Any]:
+    import gc
+    import tracemalloc
+
+    from ..registry import get_extractor
+
+    extractor = get_extractor(name, **params)
+    if callable(getattr(extractor, "fit", None)) and getattr(extractor, "trainable", False):
+        from ..training import default_training_examples
+
+        extractor.fit(default_training_examples())
+    list(extractor.extract(docs))  # warm-up: models loaded, caches filled
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    out = list(extractor.extract(docs))
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return {"documents": len(docs), "relations": len(out), "bytes": held,
+            "bytes_per_relation": round(held / len(out), 1) if out else 0.0}
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m bench.experiments.speed_scaling CORPUS``: read the corpus as
-    ``bench.speed`` does, print the process's peak RSS as JSON (the documents' baseline)."""
+    ``bench.speed`` does, print the process's peak RSS as JSON (the documents' baseline).
+
+    ``... --relation-bytes NAME [--params JSON] [--sample N] CORPUS``: the bytes per relation
+    of NAME's output on the first N documents."""
+    import argparse
+
     from ..corpus import read_documents
 
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m bench.experiments.speed_scaling CORPUS", file=sys.stderr)
-        return 2
+    ap = argparse.ArgumentParser(prog="python -m bench.experiments.speed_scaling")
+    ap.add_argument("corpus")
+    ap.add_argument("--relation-bytes", metavar="NAME", default=None)
+    ap.add_argument("--params", default="{}")
+    ap.add_argument("--sample", type=int, default=100)
+    args = ap.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        docs = read_documents(args[0])
+        docs = read_documents(args.corpus)
+        if args.relation_bytes:
+            print(json.dumps(_measure_relation_bytes(args.relation_bytes, json.loads(args.params), docs[: args.sample])))
+            return 0
     except BenchError as exc:
         print(exc, file=sys.stderr)
         return 2
