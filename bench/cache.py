@@ -14,8 +14,10 @@ Layout under the cache folder (by default ``<run dir>/.cache``)::
     predictions/<extractor name>/<params hash>/<document sha256[:16]>-<key digest[:16]>.json
     results/<kind>/<extractor name>-<key digest[:16]>.json     (challenge and speed results)
 
-Every file is written atomically (``bench.jsonio.write_atomic``), so a run killed at any
-moment leaves complete files or none. A file that cannot be read or does not match its key
+The folder holds a ``.gitignore`` of ``*`` (so a cache inside a committed results folder is
+never committed) and a ``CACHEDIR.TAG`` (so backup tools skip it). Every file is written
+atomically (``bench.jsonio.write_atomic``), so a run killed at any moment leaves complete
+files or none. A file that cannot be read or does not match its key
 (a truncated disk, a hash collision, an older format) is a miss and is recomputed; only
 successes are stored, so a document that failed is tried again by the next run.
 """
@@ -32,6 +34,10 @@ from .jsonio import prediction_from_dict, write_atomic
 from .model import PredictedRelation
 
 CACHE_FORMAT = 1
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file marks the prediction cache of relation-bench (bench run); see bench/cache.py.\n"
+)
 
 
 def stable_hash(value: Any, length: int = 16) -> str:
@@ -97,6 +103,13 @@ class PredictionCache:
     def enabled(self) -> bool:
         return self.root is not None
 
+    def _write(self, path: Path, text: str) -> None:
+        assert self.root is not None
+        if not (self.root / ".gitignore").is_file():
+            write_atomic(self.root / ".gitignore", "# the prediction cache of bench run: never committed\n*\n")
+            write_atomic(self.root / "CACHEDIR.TAG", CACHEDIR_TAG)
+        write_atomic(path, text)
+
     def path(self, key: CacheKey) -> Path:
         if self.root is None:
             raise ValueError("the cache is disabled")
@@ -128,7 +141,7 @@ class PredictionCache:
         if self.root is None:
             return
         payload = {"format": CACHE_FORMAT, "key": key.to_dict(), "predictions": records}
-        write_atomic(self.path(key), json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
+        self._write(self.path(key), json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
         self.stats.stored += 1
 
     # ------------------------------------------------------------ whole results
@@ -149,7 +162,7 @@ class PredictionCache:
         if self.root is None:
             return
         payload = {"format": CACHE_FORMAT, "key": key, "result": result}
-        write_atomic(self.result_path(kind, extractor, key), json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
+        self._write(self.result_path(kind, extractor, key), json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
 
     # ------------------------------------------------------------ reading
 

@@ -91,9 +91,16 @@ def test_writes_leave_no_temporary_files(tmp_path):
     cache = PredictionCache(tmp_path)
     for i in range(5):
         cache.put(replace(KEY, document_id=f"c{i:03d}"), [])
-    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    files = [p for p in (tmp_path / "predictions").rglob("*") if p.is_file()]
     assert len(files) == 5
     assert all(p.suffix == ".json" and not p.name.startswith(".") for p in files)
+
+
+def test_cache_folder_ignores_itself_for_git_and_backups(tmp_path):
+    cache = PredictionCache(tmp_path / "c")
+    cache.put(KEY, [])
+    assert (tmp_path / "c" / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (tmp_path / "c" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
 
 
 def test_layout_is_per_extractor_and_parameters(tmp_path):
