@@ -497,3 +497,25 @@ def test_origin_names_command_commit_date_and_machine(tmp_path):
     assert json.loads((tmp_path / "r" / "data.json").read_text()) == {"a": 1}
     assert (tmp_path / "r" / "plot.png").read_bytes() == b"\x89PNG"
     assert "- command: `python -m bench.experiments learning-curve --out 'a b'`" in origin.markdown()
+
+
+def test_regenerated_results_do_not_make_the_checkout_dirty(tmp_path, monkeypatch):
+    import subprocess
+
+    import bench.corpus
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "experiments" / "results" / "x").mkdir(parents=True)
+    (tmp_path / "experiments" / "results" / "x" / "README.md").write_text("old\n")
+    (tmp_path / "code.py").write_text("x = 1\n")
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "start")
+    monkeypatch.setattr(bench.corpus, "PROJECT_ROOT", tmp_path)
+    (tmp_path / "experiments" / "results" / "x" / "README.md").write_text("new\n")
+    origin = current_origin(["learning-curve"])
+    assert origin.commit and origin.dirty is False
+    (tmp_path / "code.py").write_text("x = 2\n")
+    assert current_origin(["learning-curve"]).dirty is True

@@ -3,7 +3,8 @@
 Every results folder under ``experiments/results/`` carries an ``origin.json`` and repeats it
 at the top of its ``README.md``, so a reader can tell which code produced the numbers and
 rerun the command. A dirty checkout is recorded as such: the commit alone does not then
-identify the code.
+identify the code. Changes inside ``experiments/results/`` do not count as dirty: those files
+are outputs, and regenerating one study rewrites them by design.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from ..jsonio import write_atomic
 
 ORIGIN_FILE = "origin.json"
+RESULTS_FOLDER = "experiments/results"  # outputs: their changes do not make a checkout dirty
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +67,11 @@ class Origin:
 def current_origin(argv: Sequence[str], program: str = "python -m bench.experiments") -> Origin:
     """The origin of a result produced now by ``program argv`` in this checkout."""
     from .. import __version__
+    from ..corpus import PROJECT_ROOT
     from ..runner import git_info
     from ..speed import machine_info
 
-    git = git_info()
+    git = git_info(output=PROJECT_ROOT / RESULTS_FOLDER)
     try:
         load = tuple(round(x, 2) for x in os.getloadavg())
     except OSError:
