@@ -49,9 +49,9 @@ def test_extractor(benchmark, docs, name):
     params = {"batch_size": BATCH_SIZE} if "batch_size" in registry.declared_parameters(registry.resolve(name)) else {}
     extractor = registry.get_extractor(name, **params)
     if callable(getattr(extractor, "fit", None)):
-        from bench.extractors.training import default_examples
+        from bench.training import default_training_examples
 
-        extractor.fit(default_examples())
+        extractor.fit(default_training_examples())
     warm = list(extractor.extract(docs))
     result = benchmark.pedantic(lambda: list(extractor.extract(docs)), rounds=ROUNDS, iterations=1)
     assert len(result) == len(warm)

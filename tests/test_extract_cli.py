@@ -118,7 +118,7 @@ def test_oracle_over_seeds_folder(tmp_path, capsys, corpus):
         (["--extractor", "echo.v1", "--param", "upper"], "expected KEY=VALUE"),
         (["--extractor", "echo.v1", "--train", "dev"], "echo.v1 is not trainable; drop --train"),
         (["--extractor", "techo.v1", "--train", "test"], "refusing to train on 'test'"),
-        (["--extractor", "techo.v1", "--train", "seed"], "refusing to train on the 'seed' split"),
+        (["--extractor", "techo.v1", "--train", "seed"], "refusing to train on 'seed': it is evaluation data"),
     ],
 )
 def test_extract_errors_are_messages(argv, message, tmp_path, capsys):

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--train", metavar="SOURCE",
-        help="fit a trainable extractor on this first: 'default' (dev + challenge training templates + bundled set), a split name, or a training JSONL file",
+        help="fit a trainable extractor on this first: 'default' (dev + challenge training templates, what `bench run` uses), 'bundled' (the small hand-written set), a split name, or a training JSONL file",
     )
     parser.add_argument("--failures", type=int, default=0, metavar="N", help="print up to N failed cases per capability")
 
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.train is not None:
         if not callable(getattr(extractor, "fit", None)):
             raise BenchError(f"{extractor.name} is not trainable; drop --train")
-        from ..extractors.training import training_examples
+        from ..training import training_examples
 
         extractor.fit(training_examples(args.train))
     result = run_challenge(extractor, seed=args.seed, side=args.side)

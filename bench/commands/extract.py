@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", required=True, metavar="PRED.jsonl", help="prediction JSONL to write")
     parser.add_argument(
         "--train", metavar="SOURCE", default=None,
-        help="fit a trainable extractor on this first: 'default' (dev + challenge templates + bundled set), a split name, or a training JSONL file; never a test split",
+        help="fit a trainable extractor on this first: 'default' (dev + challenge training templates, what `bench run` uses; also the default when --train is not given), 'bundled' (the small hand-written set), a split name, or a training JSONL file; never a test split",
     )
 
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.train is not None:
         if not callable(getattr(extractor, "fit", None)):
             raise BenchError(f"{extractor.name} is not trainable; drop --train")
-        from ..extractors.training import training_examples
+        from ..training import training_examples
 
         examples = training_examples(args.train)
         overlap = {d.id for d in docs} & {ex.document.id for ex in examples}

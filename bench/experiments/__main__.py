@@ -72,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fractions", type=_floats, default=[0.1, 0.25, 0.5, 1.0], help="training fractions (default 0.1,0.25,0.5,1)")
     p.add_argument("--seeds", type=_ints, default=list(range(5)), help="subsampling seeds (default 0-4)")
     p.add_argument("--split", default="test", help="evaluation split (default test; evaluation only, nothing is tuned on it)")
-    p.add_argument("--pool", choices=("runner", "extractor-default"), default="runner",
+    p.add_argument("--pool", choices=("runner", "bundled"), default="runner",
                    help="training pool: 'runner' = what bench run fits on (dev + challenge training templates; default), "
-                        "'extractor-default' = that plus the extractor's bundled training set")
+                        "'bundled' = the small hand-written training set")
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples over the evaluation documents (default 1000)")
     p.add_argument("--bootstrap-seed", type=int, default=0, metavar="S")
 

@@ -2,8 +2,8 @@
 
 The training pool is the one ``bench run`` fits trainable extractors on
 (``bench.training.default_training_examples``: the constructed corpus's dev split and the
-challenge suite's training templates), or with ``pool="extractor-default"`` the extractor
-module's own default (that, plus the bundled ``classifier_train.jsonl``). For each fraction
+challenge suite's training templates, the default of every path that fits one), or with
+``pool="bundled"`` the small hand-written ``classifier_train.jsonl``. For each fraction
 and seed a subsample of the pool is drawn *stratified by source split* (each split keeps its
 share, at least one document of each), the extractor is fitted on it alone and scored on the
 evaluation split (``test`` by default) in every tier, with a bootstrap interval over the
@@ -37,7 +37,7 @@ from ..stats import BootstrapConfig, Resamples, bootstrap_ci
 
 DEFAULT_FRACTIONS = (0.1, 0.25, 0.5, 1.0)
 DEFAULT_SEEDS = tuple(range(5))
-POOLS = ("runner", "extractor-default")
+POOLS = ("runner", "bundled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +133,10 @@ def training_pool(pool: str = "runner", corpus_root=None) -> list[TrainingExampl
         from ..training import default_training_examples
 
         return default_training_examples(corpus_root=corpus_root)
-    if pool == "extractor-default":
-        from ..extractors.training import default_examples
+    if pool == "bundled":
+        from ..training import bundled_examples
 
-        return default_examples(corpus_root)
+        return list(bundled_examples())
     raise BenchError(f"unknown training pool {pool!r}; choose one of: {', '.join(POOLS)}")
 
 

@@ -112,9 +112,9 @@ class ClassifierExtractor:
 
     def _ensure_fitted(self) -> dict[RelationType, Any]:
         if self._models is None:
-            from .training import default_examples
+            from ..training import default_training_examples
 
-            self.fit(default_examples())
+            self.fit(default_training_examples())
         return self._models
 
     # ---------------------------------------------------------------- extraction

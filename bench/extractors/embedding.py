@@ -12,7 +12,7 @@ those that do not; a candidate's score is its cosine similarity to the first min
 the second, and the decision threshold is the one that maximises F1 on the training
 candidates. Polarity, realis, mode and topics come from the same cue rules as the classifier.
 
-Training: only training data (see ``bench.extractors.training``); ``fit(examples)`` or, when
+Training: only training data (see ``bench.training``); ``fit(examples)`` or, when
 not fitted, the default training data on first use. Prototypes are cached per process.
 
 Where it fails: a prototype is one point per class, so rare phrasings ("was received by",
@@ -155,9 +155,9 @@ class EmbeddingExtractor:
 
     def _ensure_fitted(self) -> dict[RelationType, Any]:
         if self._prototypes is None:
-            from .training import default_examples
+            from ..training import default_training_examples
 
-            self.fit(default_examples())
+            self.fit(default_training_examples())
         return self._prototypes
 
     # ---------------------------------------------------------------- extraction

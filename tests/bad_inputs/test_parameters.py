@@ -86,7 +86,8 @@ def test_unknown_split_to_score(capsys):
 def test_training_on_a_test_split_is_refused(capsys, tmp_path):
     outcome = extract(capsys, tmp_path, "--extractor", "classifier.v1", "--train", "test")
     assert failed(outcome) == [
-        "refusing to train on 'test': test splits are held out for evaluation; train on dev (and the challenge training templates)"
+        "refusing to train on 'test': it is evaluation data, and training on it would inflate every score "
+        "measured on it; train on dev, the challenge training templates, 'bundled' or a training file"
     ]
 
 

