@@ -20,6 +20,15 @@ _ABBREV = {
     "u.k", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "amb", "hon", "rev", "mt", "ft",
 }
+# Abbreviations that also end sentences ("... talks with the U.S. The ministry said"): they
+# end one when the next word is one that opens sentences and never continues a name.
+_FINAL_ABBREV = {"u.s", "u.k", "u.n", "inc", "co", "corp", "ltd", "jr", "sr"}
+_OPENERS = frozenset(
+    "The He She It They We I In On At But And A An This That These Those His Her Their Its Our "
+    "There Meanwhile However Earlier Later After Before During Last Next Asked Officials Both "
+    "Neither No Such Talks While When Since Separately Also".split()
+)
+_NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?(\w+)")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -41,6 +50,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     >>> t = "Mr. Lavrov met Wang Yi. They talked.\\n\\nRead more:"
     >>> [t[s.start:s.end] for s in sentence_spans(t)]
     ['Mr. Lavrov met Wang Yi.', 'They talked.', 'Read more:']
+    >>> t = "She flew to the U.S. The trip was short. U.S. Secretary of State Ann Lee met her."
+    >>> [t[s.start:s.end] for s in sentence_spans(t)]
+    ['She flew to the U.S.', 'The trip was short.', 'U.S. Secretary of State Ann Lee met her.']
     """
     end = len(text) if end is None else end
     spans: list[Span] = []
@@ -50,7 +62,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
             word = re.search(r"([\w.]+)[.!?]$", text[pos : m.start() + 1])
             # an abbreviation, or a single-letter initial ("J. K. Rowling"); a number ends a
             # sentence ("on March 5. Talks followed")
-            if word and (word.group(1).lower().rstrip(".") in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isalpha())):
+            abbrev = word.group(1).lower().rstrip(".") if word else ""
+            if abbrev in _FINAL_ABBREV:
+                nxt = _NEXT_WORD.match(text, m.end(), le)
+                if nxt is None or nxt.group(1) not in _OPENERS:
+                    continue
+            elif word and (abbrev in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isalpha())):
                 continue
             spans.append(Span(pos, m.end()))
             pos = m.end()

@@ -129,3 +129,12 @@ def test_normalize_is_idempotent():
 def test_dice(a, b, expected):
     assert dice(a, b) == pytest.approx(expected)
     assert dice(b, a) == pytest.approx(expected)  # symmetric
+
+
+def test_an_abbreviation_ends_a_sentence_only_before_a_sentence_opener():
+    from bench.text import sentence_spans
+
+    t = "The envoy flew to the U.S. He met senators. Talks with the U.N. Security Council followed."
+    assert [t[s.start:s.end] for s in sentence_spans(t)] == [
+        "The envoy flew to the U.S.", "He met senators.", "Talks with the U.N. Security Council followed."
+    ]

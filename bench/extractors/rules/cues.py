@@ -68,6 +68,9 @@ GENERIC_VERB_GROUP = re.compile(
 OTHER_CLAUSE = re.compile(
     r"\b(?:if|unless|whether|hope[sd]?|hoping|possibl\w*|should\s+(?:he|she|they|it)"
     r"|(?:urg|invit|ask|encourag|press|request|appeal)(?:e[sd]?|ing|s)?\b[^.;]{0,80}?\bto\s*$)", _F)
+# A question about the event ("asked whether he would travel to Manila"): open, whatever the
+# modal inside the question says.
+QUESTION_CLAUSE = re.compile(r"\b(?:whether|asked\s+if|wonder\w*\s+if)\b", _F)
 # Explicit doubt about a reported event ("declined to comment on reports that", "unconfirmed",
 # "allegedly"); plain attribution ("TASS reported", "reportedly") does not lower the realis.
 DOUBT_CLAUSE = re.compile(
@@ -105,6 +108,8 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     'NEG'
     >>> classify("hopes to").realis.value, classify("", "the ministry denied a report that").polarity.value
     ('OTHER', 'NEG')
+    >>> classify("would", "asked whether he").realis.value
+    'OTHER'
     """
     verb_group, clause_before, after = verb_group.lower(), clause_before.lower(), after.lower()
     m = NEG_VERB_GROUP.search(verb_group)
@@ -124,7 +129,7 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
         return Attributes(Polarity.NEG, Realis.PLANNED, m.group(0) + " indefinitely")
     if m:
         return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
-    m = OTHER_VERB_GROUP.search(verb_group)
+    m = OTHER_VERB_GROUP.search(verb_group) or QUESTION_CLAUSE.search(clause_before)
     if m:
         return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
     m = PLANNED_VERB_GROUP.search(verb_group)
