@@ -149,3 +149,22 @@ _spans = st.tuples(st.integers(0, 200), st.integers(1, 40)).map(lambda t: _Span(
 def test_outside_keeps_exactly_the_sentences_no_region_overlaps(sentences, regions):
     naive = [s for s in sentences if not any(o.contains(s) or s.overlaps(o) for o in regions)]
     assert _outside(sentences, regions) == naive
+
+
+def test_open_slots_of_a_three_way_meeting_bind_without_crashing():
+    """A proposed n-way meeting leaves open slots; the persons named next fill them. Binding a
+    second slot once one is bound used to raise (clusters are not hashable)."""
+    from bench.corpus import document_from_text
+    from bench.extractors.rules.engine import RuleEngine
+    from bench.model import Provenance
+
+    text = (
+        "date 2024-01-01\nOman has offered to host a three-way meeting of Kuwaiti, Saudi and Iranian officials "
+        "in Muscat later this month, diplomats said. Omani Foreign Minister Hilal Al-Harthy, who visited "
+        "Tehran in May, is due in Kuwait City on Sunday.\n\nThe council's secretary-general, Mishal Al-Sulaiti, "
+        "wrote to Ali Talebi last week. The council's foreign ministers, together with Egyptian Foreign "
+        "Minister Tarek Abdel-Ghaffar and Jordan's Ayman Al-Rawashdeh, are due to hold consultations in Jeddah.\n"
+    )
+    doc = document_from_text("slots", text, provenance=Provenance.CONSTRUCTED, split="x", source="x")
+    rels = list(RuleEngine().extract_document(doc))
+    assert any(r.type.value == "visited" and r.tail.text == "Tehran" for r in rels)

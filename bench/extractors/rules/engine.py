@@ -133,6 +133,10 @@ _HOSTED_MEAL = re.compile(
     r"\s+(?:for|in\s+honou?r\s+of)\s+", re.I)
 _HOSTED_EVENT = re.compile(r"\s+(?:the|a|an|this|their|these)\s+(?:[\w-]+\s+){0,2}(?:talks|meeting|meetings|summit|negotiations|gathering|consultations)\b", re.I)
 _MEET_PLACE_PREP = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$", re.I)
+# A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
+# Monday, ..."): up to three short words, then in/at, then the place, then a comma.
+_FRONT_PLACE_PREP = re.compile(r"^(?:[\w’']+,?\s+){0,3}?(?:in|at)\s+(?:the\s+)?$", re.I)
+_FRONT_PLACE_END = re.compile(r"(?:\s+(?:on|last|this|early|late)\s+\w+)?\s*,", re.I)
 _PLACE_PREP_END = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", re.I)
 _PLACE_GAP_STOP = re.compile(
     r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w)\b|[;:]", re.I)
@@ -362,8 +366,7 @@ class RuleEngine:
     def fill_open_slots(self, items: list[Item]) -> None:
         """Members of an n-way meeting are the persons the next sentences name, in order."""
         self.open_slots = [(c, si) for c, si in self.open_slots if self.sentence_index - si <= 3]
-        bound = set(self.slot_bindings.values()) if self.slot_bindings else set()
-        bound_keys = {c.key for c in bound}
+        bound_keys = {c.key for c in self.slot_bindings.values()}
         for it in items:
             if not self.open_slots:
                 break
@@ -1173,6 +1176,21 @@ class RuleEngine:
                     return self._place_chain(cand, k)
         return []
 
+    def fronted_places(self, items: list[Item], before: int) -> list[Arg]:
+        """The place of a fronted "in/at PLACE," that opens the sentence before ``before``
+        ("In Brussels, X met Y"): it sets the scene of the whole clause."""
+        text, s0 = self.text, self.sentence.start
+        cand = [it for it in items if not it.modifier and it.end <= before]
+        for k, it in enumerate(cand):
+            if it.kind not in PLACEISH:
+                continue
+            if _FRONT_PLACE_PREP.match(text[s0:it.lead]) is None:
+                return []
+            chain = self._place_chain(cand, k)
+            last = max((c for c in cand if any(a in chain for a in c.args)), key=lambda c: c.end)
+            return chain if _FRONT_PLACE_END.match(text, last.end, before) else []
+        return []
+
     def _place_chain(self, cand: list[Item], k: int) -> list[Arg]:
         """The place at ``cand[k]`` with the places that locate it further ("at the ministry in
         Seoul", "Hyderabad House, New Delhi"); a nominal place followed by "of NAME" is that
@@ -1443,7 +1461,8 @@ class RuleEngine:
                     self.add(RelationType.MET, a, b, f)
         else:
             self.pairs(RelationType.MET, participants, f, separate=False)
-        places = self.places_after(objs[-1].end if objs else f.end, after, ce, meeting=True)
+        places = self.places_after(objs[-1].end if objs else f.end, after, ce, meeting=True) \
+            or self.fronted_places(items, f.start)
         f.places = places
         self.new_event(participants, Mode.IN_PERSON, f)
         if f.attrs.realis is Realis.ACTUAL and f.attrs.polarity is Polarity.POS:
