@@ -1603,7 +1603,9 @@ class RuleEngine:
         first = f.word.split()[0]
         before = self.text[max(cs, f.start - 25):f.start].split()
         past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",))
-        present = None if NOMINAL_TRIGGER.match(first) or past else True
+        if past:
+            return None  # "met ... in April": a past-tense verb is never made PLANNED by a date
+        present = None if NOMINAL_TRIGGER.match(first) else True
         nxt = _NEXT_CLAUSE.search(self.low, f.end, ce)
         if nxt is not None:
             ce = nxt.start()

@@ -210,7 +210,13 @@ OBJECT_GAP = re.compile(r"[\s\[“\"(]*(?:with|to|by)?[\s\[“\"(]*", _I)
 BETWEEN_GAP = re.compile(r"\s*between\s*", _I)
 PLACE_GAP = re.compile(r"[\s\[“\"(]*(?:(?:the|a|an|its|their|his|her)\s+)?[\s\[“\"(]*", _I)
 PLACE_PREP = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", _I)
-CLAUSE_BOUNDARY = re.compile(r";|\s[—–-]{1,2}\s|,?\s+(?:but|while|whereas|though|although)\s+|:\s", _I)
+CLAUSE_BOUNDARY = re.compile(
+    r";|\s[—–-]{1,2}\s|,?\s+(?:but|while|whereas|though|although)\s+|:\s"
+    # ", and" before a new subject ("X met Y in April, and the two men have since spoken by phone")
+    r"|,\s+and\s+(?=(?:he|she|they|we|it|(?:the|both)\s+(?:two\s+|three\s+)?(?:men|women|leaders|ministers|sides"
+    r"|countries|presidents|governments|officials))\b)",
+    _I,
+)
 SCOPE_PREP = re.compile(
     r"\b(?:after|before|following|during|ahead\s+of|since|on\s+the\s+sidelines\s+of|at\s+the\s+start\s+of|on|at|of)"
     r"\s+(?:(?:his|her|their|its|the|a|an|this|that|a\s+\w+)\s+)?(?:[\w-]+\s+){0,2}$",
