@@ -838,6 +838,8 @@ class RuleEngine:
         if scoped:
             vg_start = sp.start()
         verb_group = _clean_gap(text[vg_start:ts])
+        if f.word[:4].lower() == "due ":
+            verb_group += " due to"  # "is due in Kuwait City": the trigger carries the plan
         if scoped:
             clause_before = text[cs:sp.start()]
         else:
