@@ -164,8 +164,16 @@ class EntityTracker:
             self.persons.append(c)
 
     # -- resolving references ----------------------------------------------------------------
-    def recent_persons(self, n: int, exclude: tuple[str, ...] = ()) -> list[Cluster]:
+    def recent_persons(self, n: int, exclude: tuple[str, ...] = (), titles: set[str] = frozenset(),
+                       strict: bool = False) -> list[Cluster]:
+        """The ``n`` persons named last, in text order. With ``titles`` ("the two ministers"),
+        the last ``n`` whose titles share a word with them when there are that many, and never a
+        spokesperson; ``strict`` returns only such persons."""
         out = [c for c in reversed(self.persons) if c.key not in exclude]
+        if titles:
+            fit = [c for c in out if c.titles & titles and not any(w.startswith("spokes") for w in c.titles)]
+            if len(fit) >= n or strict:
+                return list(reversed(fit[:n]))
         return list(reversed(out[:n]))
 
     def by_description(self, nationality: str | None, title_words: set[str],

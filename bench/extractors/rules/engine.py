@@ -334,6 +334,7 @@ class RuleEngine:
         self.cue_words: set[str] = set()
         self._times: list[tuple[int, int, str]] | None = None
         self.visiting: dict[str, int] = {}  # person -> sentence of their latest actual visit
+        self.trip_country: dict[str, str] = {}  # person -> country of their latest actual visit
         self.open_slots: list[tuple[Cluster, int]] = []  # members of an n-way meeting, unnamed yet
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
         name_starts = [m.start for m in names]
@@ -651,7 +652,8 @@ class RuleEngine:
             if ev is not None:
                 members = list(ev.participants)
             else:
-                members = [Arg(c, c.start, c.end, c.name) for c in tr.recent_persons(n or 2)]
+                want = {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
+                members = [Arg(c, c.start, c.end, c.name) for c in tr.recent_persons(n or 2, titles=want)]
                 if n and len(members) < n:
                     return None
                 if len(members) < 2:
@@ -793,6 +795,8 @@ class RuleEngine:
             for e in recent:
                 if all(a.cluster.slot or a.cluster.titles & want for a in e.participants):
                     return e
+            if len(self.tracker.recent_persons(n or 2, titles=want, strict=True)) == (n or 2):
+                return None  # no recent occasion of such people, but such people were named
         return recent[0]
 
     def latest_event(self) -> Event | None:
@@ -1467,6 +1471,14 @@ class RuleEngine:
             or self.fronted_places(items, f.start)
         f.places = places
         self.new_event(participants, Mode.IN_PERSON, f)
+        if f.attrs.realis is Realis.PLANNED and f.attrs.polarity is Polarity.POS:
+            # a meeting planned in a place during a participant's trip to that country is a planned
+            # visit of the place; with no trip stated, who travels is not said (guidelines 6.1)
+            for p in places:
+                pc = p.cluster.nationality if p.cluster.type is EntityType.GPE else None
+                for a in participants:
+                    if a.key in self.visiting and (pc is None or pc == self.trip_country.get(a.key)):
+                        self.add(RelationType.VISITED, a, p, f)
         if f.attrs.realis is Realis.ACTUAL and f.attrs.polarity is Polarity.POS:
             # a meeting held in a place foreign to a participant is a visit of that place
             for p in places:
@@ -1648,6 +1660,8 @@ class RuleEngine:
     def add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
         if rtype is RelationType.VISITED and f.attrs.polarity is Polarity.POS and f.attrs.realis is Realis.ACTUAL:
             self.visiting[head.key] = self.sentence_index
+            if tail.cluster.type is EntityType.GPE and tail.cluster.nationality:
+                self.trip_country[head.key] = tail.cluster.nationality
         self.collector.add(
             rtype, _surface(head), _surface(tail), f.attrs.polarity, f.attrs.realis, self.sentence,
             Span(f.start, f.end), mode, topics,

@@ -32,7 +32,7 @@ TRIGGER = re.compile(
     r"|join(?:ed|s|ing)?(?=\s+[^.;]{0,60}?\b(?:by|via|over|on)\s+(?:a\s+)?(?:video|phone|telephone))"
     r"|(?:tele)?phoned|telephoned|rang|dialled|called(?!\s+(?:off|for|on|upon|it|in|up|back|a\b|an\b|the\b|this|that|to|him\s+a|her\s+a)))"
     r"|(?P<speak>(?:spoke|speak|speaks|spoken|talked|conversed)\s+(?:to|with))"
-    r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
+    r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?=\s+with\b)|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
     r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z]))"
     r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b)))"
@@ -75,7 +75,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
     toured touring stopped stopping brief briefed briefs briefing took taken take takes taking is was were are been
-    due
+    due working lunch luncheon dinner breakfast
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(
@@ -226,5 +226,5 @@ SCOPE_PREP = re.compile(
 LINK_BEFORE = re.compile(r"(?:\band\s+(?:then\s+|later\s+|also\s+)?|\bto\s+|\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}|,\s*where\s+|\bthen\s+)$", _I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+){0,1}$", _I)
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", _I)
-NOMINAL_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|journey|stop|stopover|tour|tours|arrival|meeting|meetings|talks|summit|summits)\b", _I)
+NOMINAL_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|journey|stop|stopover|tour|tours|arrival|meeting|meetings|talks|summit|summits|working|lunch|luncheon|dinner|breakfast)\b", _I)
 TITLE_WORD_SET = TITLE_WORDS
