@@ -133,6 +133,10 @@ _HOSTED_MEAL = re.compile(
     r"\s+(?:for|in\s+honou?r\s+of)\s+", re.I)
 _HOSTED_EVENT = re.compile(r"\s+(?:the|a|an|this|their|these)\s+(?:[\w-]+\s+){0,2}(?:talks|meeting|meetings|summit|negotiations|gathering|consultations)\b", re.I)
 _MEET_PLACE_PREP = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$", re.I)
+# An event noun right after an organisation's name ("the G20 summit", "a NATO meeting").
+_EVENT_NOUN_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:(?:[\w-]+\s+){0,2})?(?:summit|meeting|meetings|conference|forum|session|assembly|talks|ceremony"
+    r"|gathering|congress|convention|games|ministerial|leaders['’]?\s+meeting)\b", re.I)
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
 # Monday, ..."): up to three short words, then in/at, then the place, then a comma.
 _FRONT_PLACE_PREP = re.compile(r"^(?:[\w’']+,?\s+){0,3}?(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -793,7 +797,8 @@ class RuleEngine:
         want = {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
         if want:
             for e in recent:
-                if all(a.cluster.slot or a.cluster.titles & want for a in e.participants):
+                # a participant of unknown title ("his counterpart, NAME") does not contradict the noun
+                if all(a.cluster.slot or not a.cluster.titles or a.cluster.titles & want for a in e.participants):
                     return e
             if len(self.tracker.recent_persons(n or 2, titles=want, strict=True)) == (n or 2):
                 return None  # no recent occasion of such people, but such people were named
@@ -1139,6 +1144,8 @@ class RuleEngine:
                 if to is None:
                     break
                 gap = gap[to.end():]
+            if it.kind != "PLACE" and _EVENT_NOUN_AFTER.match(text, it.end):
+                continue  # "attended the G20 summit in New Delhi": the event's body is not the place
             if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
                 if PLACE_GAP.fullmatch(gap) or (max_words and len(gap.split()) <= max_words and PLACE_PREP.search(gap)):
                     out.append(it)
@@ -1396,8 +1403,8 @@ class RuleEngine:
         named in the next sentences; the host country's place is visited by the members of
         other nationalities."""
         n = _NUMBER_WORDS.get((m.group("n") or m.group("n2")).lower(), 0)
-        if n < 2:
-            return
+        if n < 2 or f.attrs.realis in (Realis.OTHER, Realis.GENERIC) or f.attrs.polarity is Polarity.NEG:
+            return  # an offered or called-off meeting: the persons named next are not its members
         host_places = [h for h in hosts if h.cluster.type is EntityType.GPE]
         host_persons = [h for h in hosts if h.cluster.type is EntityType.PER]
         place = self.places_after(m.end(), after, ce, meeting=True) or host_places[:1]

@@ -60,7 +60,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Channel Agency Summit Conference Embassy Consulate Secretariat Kremlin Pentagon
     Duma Knesset Bundestag Politburo Command Centre Center Foundation Society Tribunal
     Mission Directorate Inc Ltd Corp Reuters Xinhua Bloomberg Journal Herald Daily Tribune
-    Gazette Broadcasting Airlines Railways Council
+    Gazette Broadcasting Airlines Railways Council Cooperation Co-operation Community Partnership
+    Initiative Dialogue Group Programme Program Pact Treaty Organisation Commonwealth
     """.split()
 )
 

@@ -31,6 +31,10 @@ _STOP = re.compile(
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+|\s+and\s+(?=(?:the|a|an|its|their|his|her|possible|potential|joint|bilateral|regional)\b)|\s+including\s+", re.I)
 _LEAD = re.compile(r"\s*(?:(?:also|further|again|too|both|then|on|about|over|of|the\s+issues?\s+of|issues\s+such\s+as|matters\s+such\s+as|topics\s+such\s+as|such\s+issues\s+as|a\s+range\s+of\s+issues\s+including)\s+)+", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+# Phrases after "on" that place a meeting rather than name its subject ("a meeting on its
+# sidelines", "talks on the margins of the summit", "on the same day").
+_NOT_TOPIC = re.compile(
+    r"^(?:(?:the|its|their|his|her|that|this)\s+)?(?:sidelines?|margins?|fringes?|side|same\s+day|way|eve|occasion|behalf)\b", re.I)
 _WORD = re.compile(r"[^\W\d]", re.U)
 
 
@@ -71,7 +75,7 @@ def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = ()
     for sm in list(_SPLIT.finditer(text, pos, seg_end)) + [None]:
         a, b = cur, (sm.start() if sm else seg_end)
         piece = text[a:b].strip(" ,")
-        if piece and len(_WORD.findall(piece)) >= 3:
+        if piece and len(_WORD.findall(piece)) >= 3 and not _NOT_TOPIC.match(piece):
             ps = a + (len(text[a:b]) - len(text[a:b].lstrip(" ,")))
             pe = ps + len(piece)
             label = _ARTICLE.sub("", piece.lower())
