@@ -26,7 +26,7 @@ from ...model import Polarity, Realis
 _F = 0
 NEG_VERB_GROUP = re.compile(
     r"\b(?:not|never|n['’]t|no\s+longer|refus\w*\s+to|declin\w*\s+to|fail\w*\s+to|no\s+plans?"
-    r"|without|(?:had|has|have)\s+been\s+(?:expected|due|scheduled|set|supposed|meant|slated|planning|invited)\s+to"
+    r"|without|(?:had|has|have)\s+been\s+(?:expected|due|scheduled|set|supposed|meant|slated|planning|invited)\s+(?:to|in|at)\b"
     r"|(?:was|were)\s+to\s+have|turned\s+down|turns?\s+down|cancel\w*|called\s+off|call(?:s|ing)?\s+off"
     r"|scrap\w*|postpon\w*\s+(?:\w+\s+){0,3}?indefinitely|shelved?|abandon\w*|ruled\s+out|rules?\s+out|pulled\s+out\s+of|skipp\w*)\b",
     _F,
@@ -37,8 +37,9 @@ NEG_CLAUSE = re.compile(
     _F,
 )
 NEG_AFTER = re.compile(
-    r"\b(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|been|being)\s+"
-    r"(?:cancel\w*|called\s+off|scrapped|postponed\s+indefinitely|shelved|dropped|aborted|axed|abandoned|ruled\s+out|turned\s+down)"
+    r"\b(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:cancel\w*|called\s+off|scrapped|postponed\s+indefinitely|shelved|dropped|aborted|axed|abandoned|ruled\s+out|turned\s+down"
+    r"|removed\s+from\s+(?:\w+\s+){0,2}(?:schedule|itinerary|programme|program|agenda)|taken\s+off\s+(?:\w+\s+){0,2}(?:schedule|itinerary))"
     r"|did\s+not\s+(?:take\s+place|happen|go\s+ahead|materiali[sz]e)|never\s+(?:took\s+place|happened)|fell\s+through"
     r"|but\s+(?:\w+\s+)?(?:declined|refused|cancel\w*|called\s+(?:it\s+)?off|pulled\s+out|withdrew|was\s+cancel\w*"
     r"|could\s*(?:not|n['’]t)|(?:was|were)\s+(?:unable|not\s+able)))\b",
@@ -50,7 +51,7 @@ PLANNED_STRONG = re.compile(
 OTHER_VERB_GROUP = re.compile(
     r"\b(?:hope[sd]?|hoping|may|might|could|wants?|wanted|wish\w*|would\s+like|seek\w*|sought|aim\w*"
     r"|propos\w*|offer\w*|possibl\w*|potential(?:ly)?|if|unless|should|invit\w*|urg\w*|call(?:ed|s)?\s+for"
-    r"|ready|willing|consider\w*|mulling|open\s+to|eager|keen|tr(?:y|ied|ying|ies)|in\s+talks\s+to|asked\s+to"
+    r"|ready|willing|(?:be|is|are|was|were)\s+prepared|consider\w*|mulling|open\s+to|eager|keen|tr(?:y|ied|ying|ies)|in\s+talks\s+to|asked\s+to"
     r"|request\w*)\b",
     _F,
 )

@@ -124,7 +124,9 @@ _OBJECT_BEFORE = re.compile(
 )
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _CHAIN_GAP = re.compile(r"\s*,?\s*(?:in|at|near|outside)\s+(?:the\s+)?", re.I)
-_AND_VP = re.compile(r"\b(?:and|then)\s+(?:(?:also|then|later|subsequently|afterwards|briefly|again|will|would|is|was|has|had|did)\s+){0,2}$", re.I)
+_AND_VP = re.compile(
+    r"\b(?:and|then)\s+(?:(?:also|then|later|subsequently|afterwards|briefly|again|will|would|is|was|has|had|did)\s+){0,2}"
+    r"(?:(?:held|hold|holds|holding|conducted|began|opened|sat\s+down\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2})?$", re.I)
 _ORIGIN = re.compile(r"\bfrom$", re.I)
 _NAT_AFTER = re.compile(r"\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?|\s*,\s*", re.I)
 _REPRESENTED = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be)\s+represented\s+)?by\s+(?:[a-z-]+\s+){0,4}", re.I)
@@ -137,6 +139,8 @@ _MEET_PLACE_PREP = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$", re.I)
 _EVENT_NOUN_AFTER = re.compile(
     r"(?:[’']s)?\s+(?:(?:[\w-]+\s+){0,2})?(?:summit|meeting|meetings|conference|forum|session|assembly|talks|ceremony"
     r"|gathering|congress|convention|games|ministerial|leaders['’]?\s+meeting)\b", re.I)
+# "her" followed by a noun is a possessive ("with her counterpart"), not an object.
+_POSSESSED_AFTER = re.compile(r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b)[a-z]", re.I)
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
 # Monday, ..."): up to three short words, then in/at, then the place, then a comma.
 _FRONT_PLACE_PREP = re.compile(r"^(?:[\w’']+,?\s+){0,3}?(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -647,6 +651,16 @@ class RuleEngine:
                 return Item(ms, me, "GROUP", list(ev.participants), ms, possessive=w == "their", pronoun=True)
             if w in ("i", "me", "my"):
                 return Item(ms, me, "PER", [], ms, possessive=w == "my", pronoun=True)  # resolve_quotes
+            if w in ("him", "her") and _OBJECT_BEFORE.search(text, max(self.sentence.start, ms - 30), ms) \
+                    and not _POSSESSED_AFTER.match(text, me):
+                # an object pronoun is never the subject of its own clause ("X visited Moscow and
+                # held talks with him": him is not X)
+                subj_keys = {it.args[0].key for it in prior if not self.is_object(it)}
+                if subj_keys:
+                    others = [c for c in tr.recent_persons(8) if c.key not in subj_keys and not c.slot]
+                    if others:
+                        c = others[-1]
+                        return Item(ms, me, "PER", [Arg(c, c.start, c.end, c.name)], ms, pronoun=True)
             c = self.resolve_pronoun(ms, prior, possessive=w in ("his", "her"))
             return Item(ms, me, "PER", [c] if c is not None else [], ms, possessive=w in ("his", "her"), pronoun=True)
         if m.group("group"):
