@@ -104,8 +104,13 @@ _DESC_PREFIX = re.compile(
     rf"(?:{_LW}\s+(?:(?:of|for)\s+)?){{0,5}}?(?:(?:{_DEM_RE})\s+(?:and\s+(?:{_DEM_RE})\s+)?)?"
     rf"(?:{_LW}\s+){{0,4}}?(?:counterparts?|minister|secretary|president|envoy|ambassador|chief|leader"
     r"|spokes(?:man|woman|person)|official|premier|chancellor|affairs|diplomat|adviser|advisor|guest|host|deputy"
-    r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?\s*,?\s*$"
+    r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?"
+    # the remit of an envoy ("special envoy for South Sudan, NAME", "ambassador to Japan, NAME")
+    r"(?:\s+(?:for|to|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})?\s*,?\s*$"
 )
+_REMIT_BEFORE = re.compile(
+    r"\b(?:envoy|ambassador|minister|secretary|representative|coordinator|commissioner|adviser|advisor)s?\s+(?:for|to|on)\s+"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}$")
 _DESC_TITLE_WORDS = frozenset({"minister", "president", "secretary", "envoy", "ambassador", "chief", "leader", "premier",
                                "chancellor", "counterpart", "foreign", "defence", "defense", "prime", "guest", "host",
                                "spokesman", "spokeswoman", "spokesperson"})
@@ -1710,6 +1715,8 @@ def _desc_head_before(text: str, lead: int) -> bool:
     before = text[max(0, lead - 40):lead].rstrip(" ,\n")
     k = max(before.rfind(" "), before.rfind("\n"))
     word = before[k + 1:]
+    if word[:1].isupper() and _REMIT_BEFORE.search(before):
+        return True
     if word.endswith("s"):
         return word in _DESC_HEADS or word[:-1] in _DESC_HEADS
     return word in _DESC_HEADS
