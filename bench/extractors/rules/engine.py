@@ -975,6 +975,12 @@ class RuleEngine:
         pos = f.start
         cand = [it for it in before if not it.modifier]
         lo = cand[0].start if cand else pos
+        # A subject pronoun right before the verb ("..., when he met", "..., where she held
+        # talks") is the subject, whatever clause it opens.
+        if cand and cand[-1].pronoun and not cand[-1].possessive and cand[-1].args and cand[-1].kind in PERSONISH \
+                and text[cand[-1].start:cand[-1].end].lower() in ("he", "she", "they") \
+                and _verb_gap_ok(_clean_gap(text[cand[-1].end:pos])):
+            return [cand[-1]], cand[-1].end
         # An open relative clause ("X, who travelled ... and was to meet Y"): its antecedent.
         rel_open = None
         if "," in text[lo:pos]:
