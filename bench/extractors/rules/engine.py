@@ -146,6 +146,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|gathering|congress|convention|games|ministerial|leaders['’]?\s+meeting)\b", re.I)
 # "her" followed by a noun is a possessive ("with her counterpart"), not an object.
 _POSSESSED_AFTER = re.compile(r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b)[a-z]", re.I)
+_DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
 # Monday, ..."): up to three short words, then in/at, then the place, then a comma.
 _FRONT_PLACE_PREP = re.compile(r"^(?:[\w’']+,?\s+){0,3}?(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -226,7 +227,7 @@ _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
 _GROUP_TITLES = {
     "president": ("president", "leader"), "prime": ("leader", "premier", "prime minister"), "premier": ("premier", "leader"),
-    "chancellor": ("leader",), "king": ("leader",), "emir": ("leader",), "minister": ("minister",),
+    "chancellor": ("leader",), "king": ("leader",), "emir": ("leader",), "minister": ("minister",), "secretary": ("minister",),
     "foreign": ("foreign",), "defence": ("defence", "defense"), "defense": ("defence", "defense"),
 }
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?!(?:his|her|their|the\s+\w+\s+of)\b)|\band\s+(?:the\s+)?(?:two|three|both)\b")
@@ -683,6 +684,18 @@ class RuleEngine:
                     return None
             return Item(ms, me, "GROUP", members, ms, possessive=phrase.endswith(("'s", "’s", "'", "’")))
         if m.group("cpart"):
+            dems = _DEM_LIST.split(text[m.start("cdem"):m.end("cdem") + 40].split(" counterpart")[0]) if m.group("cdem") else []
+            if len(dems) >= 2 and "counterparts" in m.group(0).lower():
+                # "her Philippine and Vietnamese counterparts": one person per nationality, the one
+                # named before or after (bound at the end of the document)
+                members = []
+                for d in dems:
+                    dn = demonym_country(d.strip())
+                    if dn is None:
+                        return None
+                    c = tr.by_description(dn, set()) or tr.slot(dn, m.start("cdem"), me, text[m.start("cdem"):me])
+                    members.append(Arg(c, m.start("cdem"), me, text[m.start("cdem"):me]))
+                return Item(ms, me, "GROUP", members, ms)
             nat = demonym_country(m.group("cdem")) if m.group("cdem") else None
             c = None
             if nat:

@@ -161,6 +161,18 @@ def _split_run(text: str, base: int) -> list[tuple[int, int, list[str], list[int
     return out
 
 
+# Regional adjectives ("Southeast Asian", "Latin American", "Gulf Arab"): capitalised, but neither
+# a name nor the demonym of one country.
+_REGION_ADJECTIVES = frozenset(
+    "Asian African American European Arab Arabian Eastern Western Southern Northern Nordic Baltic Balkan "
+    "Pacific Caribbean Atlantic Arctic Mediterranean Caucasian Scandinavian Andean Amazonian Sahelian Latin".split()
+)
+_REGION_WORDS = _REGION_ADJECTIVES | frozenset(
+    "North South East West Southeast Southwest Northeast Northwest Central Latin Middle Far Sub-Saharan Gulf "
+    "Horn Near Trans".split()
+)
+
+
 def _classify(words: list[str], starts: list[int], nationality: str | None,
               honorific: bool) -> tuple[int, int, EntityType | None, str | None, str | None]:
     """Type a run already stripped of function words: (first, last) token index kept, type,
@@ -173,6 +185,8 @@ def _classify(words: list[str], starts: list[int], nationality: str | None,
         p = _PLACES.get(joined) or lookup_place(joined)
         return 0, n, p.type, None, None
     dem = demonyms()
+    if clean[-1] in _REGION_ADJECTIVES and all(w in _REGION_WORDS for w in clean) and joined not in dem:
+        return 0, n, None, None, None  # "Southeast Asian claimants", "Gulf Arab neighbours": an adjective
     d0 = 2 if n >= 3 and f"{clean[0]} {clean[1]}" in dem else 1 if n >= 2 and clean[0] in dem else 0
     split = _title_split(clean[d0:])
     if split is not None:

@@ -163,7 +163,10 @@ _TITLE_HEAD = (
 REFERENCE = re.compile(
     r"\b(?:"
     rf"(?P<group>(?:the|both|all)\s+(?:two|three|four|pair|trio)\b(?:\s+(?:[\w-]+\s+){{0,2}}?(?:{_PNOUN})\b(?:['’]s?)?|['’]s?|(?=\s+(?:did|had|have|has|were|are|will|would|also|agreed|discussed|met|held|spoke|signed|exchanged|reviewed|issued|then|later|both|each|is|was|should|could|may|must|can|jointly|together)\b|\s*[,.;]))"
-    rf"|both\s+(?:[\w-]+\s+){{0,2}}?(?:{_PNOUN})\b|the\s+(?:[\w-]+\s+){{0,3}}?(?:{_PNOUN})\b(?!\s+of\b))"
+    rf"|both\s+(?:[\w-]+\s+){{0,2}}?(?:{_PNOUN})\b|the\s+(?:[\w-]+\s+){{0,3}}?(?:{_PNOUN})\b(?!\s+of\b)"
+    # "both" standing alone as a subject ("when both attended the summit")
+    r"|both(?=\s+(?:of\s+them\s+)?(?:attended|were|are|had|have|will|would|met|held|visited|travelled|traveled|flew|arrived"
+    r"|took|agreed|discussed|spoke|joined|went|signed|called)\b))"
     rf"|(?P<cpart>(?:his|her|their|its)\s+(?:(?P<cdem>{_DEM})(?:\s+and\s+(?:{_DEM}))?\s+)?(?:counterparts?|guests?|hosts?|visitors?|opposite\s+numbers?))"
     rf"|(?P<pdesc>the\s+(?P<pdem>{_DEM})\s+capital)"
     rf"|(?P<desc>the\s+(?:(?P<ddem>{_DEM})\s+)?(?P<dtitle>(?:[a-z-]+\s+){{0,2}}?{_TITLE_HEAD}))\b(?!['’]s|\s+(?:of|for)\b)"

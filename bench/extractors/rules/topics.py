@@ -23,7 +23,7 @@ _STOP = re.compile(
     r"|and\s+(?:also\s+)?(?:agreed|signed|said|vowed|pledged|called|urged|stressed|expressed|held|met|visited|will|would"
     r"|to|then|later|issued|announced|reaffirmed|underlined|noted|welcomed|discussed|exchanged|reviewed)"
     r"|to\s+(?:discuss|meet|visit|coordinate|prepare)|since|instead|in\s+(?:the\s+)?(?:morning|afternoon|evening))\b"
-    r"|\s*[;:()\[\]“”\"]|\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+(?:\w+\s+){0,4}(?:said|says|reported|told|added|announced)"
+    r"|\s*[;:()\[\]“”\"]|\s*,\s*(?:as\s+(?!well\b)|(?:the|a|an|his|her|its|their)\s+(?:\w+\s+){0,4}(?:said|says|reported|told|added|announced)"
     r"|(?:[\w’'-]+\s+){0,6}(?:said|says|reported|told|according)|according|while|where|which|who|but|before|after|ahead)\b"
     r"|\.\s|\.$",
     re.I,
