@@ -146,6 +146,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|gathering|congress|convention|games|ministerial|leaders['’]?\s+meeting)\b", re.I)
 # "her" followed by a noun is a possessive ("with her counterpart"), not an object.
 _POSSESSED_AFTER = re.compile(r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b)[a-z]", re.I)
+_APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
 # Monday, ..."): up to three short words, then in/at, then the place, then a comma.
@@ -514,8 +515,26 @@ class RuleEngine:
                 continue
             args = [Arg(self.tracker.slot(c, it.start, it.end, it.args[0].text), it.start, it.end, it.args[0].text)
                     for c, it in zip(countries, members, strict=True)]
-            group = Item(m.start(), members[-1].end, "GROUP", args, m.start())
-            items = [it for it in items if it not in members and not (m.start() <= it.start < members[-1].end)]
+            end = members[-1].end
+            # "her counterparts from A, B and C, NAME1, NAME2 and NAME3": the names, in order
+            named: list[Item] = []
+            pos = end
+            for it in (x for x in items if x.start >= end):
+                gap = text[pos:it.lead]
+                if it.kind == "PER" and it.args and ((not named and _APPOS_GAP.fullmatch(gap)) or (named and _PLACE_LIST_GAP.fullmatch(gap))):
+                    named.append(it)
+                    pos = it.end
+                    continue
+                break
+            if len(named) == len(args):
+                args = [it.args[0] for it in named]
+                for a, c in zip(args, countries, strict=True):
+                    if a.cluster.nationality is None:
+                        a.cluster.nationality = c
+                end = named[-1].end
+                members = members + named
+            group = Item(m.start(), end, "GROUP", args, m.start())
+            items = [it for it in items if it not in members and not (m.start() <= it.start < end)]
             items.append(group)
         for m in THEIR_GROUP.finditer(text, s.start, s.end):
             places = [it for it in items if it.end <= m.start() and it.kind == "PLACE" and not it.modifier]

@@ -183,7 +183,10 @@ REFERENCE = re.compile(
 # A group named by its members' countries: "the foreign ministers of" + a list of places
 # (checked by the engine), "the Polish, Lithuanian and Ukrainian foreign ministers".
 _GROUP_NOUN = r"(?:ministers|leaders|presidents|premiers|prime\s+ministers|heads\s+of\s+(?:state|government)|envoys|diplomats|representatives|delegates|chiefs|counterparts)"
-COUNTRY_GROUP = re.compile(rf"\b(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\s+(?:of|from)\s+(?:the\s+)?", _I)
+COUNTRY_GROUP = re.compile(
+    r"\b(?:(?:the|his|her|their|its|two|three|four|five|six|several|foreign|defen[cs]e|finance|trade|interior|energy"
+    r"|economy|agriculture|health|environment|top|senior|deputy|vice|prime)\s+){0,3}"
+    rf"{_GROUP_NOUN}\s+(?:of|from)\s+(?:the\s+)?", _I)
 DELEGATION = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<dname>(?:(?:[A-Z][\w’'-]+|{_DEM})\s+){{1,3}})?(?:(?:high-level|senior|government|military|trade"
     r"|parliamentary|official|large|small)\s+)?(?P<dhead>delegation)\b"
