@@ -146,6 +146,12 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|gathering|congress|convention|games|ministerial|leaders['’]?\s+meeting)\b", re.I)
 # "her" followed by a noun is a possessive ("with her counterpart"), not an object.
 _POSSESSED_AFTER = re.compile(r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b)[a-z]", re.I)
+_GROUP_SIZES = {"three": 3, "trio": 3, "four": 4, "five": 5, "six": 6, "two": 2, "pair": 2, "both": 2}
+_JOIN_AFTER = re.compile(r"\s*(?:in\s+person|too|as\s+well|as\s+(?:an?\s+)?(?:observer|guest)s?)?\s*(?:[,.;]|$|while|but|and\b)", re.I)
+_EVENT_OF_BEFORE = re.compile(
+    r"\b(?:summit|meeting|talks|conference|forum|session|gathering|consultations|round)\s+of\s+(?:the\s+)?$", re.I)
+# Facility nouns that make a building of an organisation's name ("the African Union headquarters").
+_FAC_OF_ORG = re.compile(r"\b(?:headquarters|secretariat|building|compound|offices)$", re.I)
 _APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
@@ -450,7 +456,8 @@ class RuleEngine:
             rs, re_ = r.start(), r.end()
             inside = [i for i, m in enumerate(names) if rs < m.end and leads[i][0] < re_]
             if inside and r.group("fac") and all(
-                    names[i].type is None and r.start("facname") <= names[i].start for i in inside):
+                    (names[i].type is None or (names[i].type is EntityType.ORG and _FAC_OF_ORG.search(r.group(0))))
+                    and r.start("facname") <= names[i].start for i in inside):
                 # "the Akorda presidential residence": a name that modifies a facility noun
                 todo = [t for t in todo if not (t[1] == 0 and t[2] in inside)]
                 spans = [sp for sp in spans if not (rs < sp[1] and sp[0] < re_)]
@@ -690,7 +697,7 @@ class RuleEngine:
             return Item(ms, me, "PER", [c] if c is not None else [], ms, possessive=w in ("his", "her"), pronoun=True)
         if m.group("group"):
             phrase = m.group("group").lower()
-            n = 3 if "three" in phrase or "trio" in phrase else 2 if ("two" in phrase or "pair" in phrase or "both" in phrase) else 0
+            n = next((k for w, k in _GROUP_SIZES.items() if w in phrase), 0)
             ev = self.group_event(n, phrase)
             if ev is not None:
                 members = list(ev.participants)
@@ -1309,6 +1316,8 @@ class RuleEngine:
         max_words = 8 if f.word.lower().startswith("attend") else 0
         dest = self.destinations(f, after, ce, max_words, dest_from)
         if f.kind == "visit" and not dest and f.word.lower().startswith("attend"):
+            if _JOIN_AFTER.match(text, f.end):
+                self.join_frame(f)  # "X and Y attended in person": the meeting just reported
             return
         if not dest:
             return
@@ -1343,6 +1352,12 @@ class RuleEngine:
                     break
             hosts = _uniq(a for it in host_items for a in it.args)
             place = self.places_after(f.end, after, ce)
+            # "the summit of IGAD was hosted by X at Y": the event, not a guest, is the subject
+            guests = [g for g in guests if not _EVENT_OF_BEFORE.search(text, max(s.start, g.start - 40), g.start)]
+            if not guests and hosts and any(_EVENT_OF_BEFORE.search(text, max(s.start, g.start - 40), g.start) for g in f.subj):
+                f.places = place
+                self.new_event(hosts, Mode.IN_PERSON, f, place)
+                return
         else:
             hosts = list(f.subj)
             objs = self.objects(f, after, ce)
@@ -1409,14 +1424,20 @@ class RuleEngine:
         joiners = [a for a in f.subj if a.cluster.type is EntityType.PER]
         if f.attrs.polarity is Polarity.NEG and ev.attrs.realis is Realis.ACTUAL:
             f.attrs = Attributes(Polarity.NEG, Realis.ACTUAL, f.attrs.cue)  # absent from talks that took place
+        if f.attrs.polarity is Polarity.POS:
+            self.pairs(RelationType.MET, joiners, f)  # joiners meet each other there too
         for j in joiners:
             for p in ev.participants:
                 self.add(RelationType.MET, j, p, f)
             for place in ev.places:
-                if f.attrs.polarity is Polarity.NEG or (j.cluster.nationality and place.cluster.nationality
-                                                         and j.cluster.nationality != place.cluster.nationality):
+                # a joiner travels to the meeting unless the text makes the place their own
+                if f.attrs.polarity is Polarity.NEG or not (j.cluster.nationality and place.cluster.nationality
+                                                             and j.cluster.nationality == place.cluster.nationality):
                     self.add(RelationType.VISITED, j, place, f)
         f.participants = joiners
+        if f.attrs.polarity is Polarity.POS:
+            ev.participants = _uniq(ev.participants + joiners)
+            ev.sentence = self.sentence_index
 
     def host_event(self, f: Frame, hosts: list[Arg], after: list[Item], ce: int) -> None:
         """"X hosted the talks (at P)": X took part in the latest meeting and the others

@@ -41,7 +41,7 @@ _UPPER = "A-Z" + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper()
 )
 _TOK = rf"(?:[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}](?:[\w'’-]*\w)?(?:['’]s?)?)"
-_PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|bint|ibn|al|el|es|la|le|y|of|for|the|and)"
+_PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|bint|ibn|al|el|es|la|le|y|of|for|the|and|on)"
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_TOK}(?:(?:\s+{_PARTICLE})*\s+{_TOK})*")
 
 # Capitalised words that are never names by themselves and are dropped from a run's front.
@@ -134,8 +134,11 @@ def _split_run(text: str, base: int) -> list[tuple[int, int, list[str], list[int
     for i, (pos, tok) in enumerate(toks):
         low = tok.lower()
         if tok[0].islower():  # a particle
-            if low in ("of", "for", "the", "and") and not prev_joins:
+            if low in ("of", "for", "the", "and", "on") and not prev_joins:
                 runs.append([])
+                continue
+            if low == "on" and not (i + 1 < len(toks) and toks[i + 1][1] not in FUNCTION_CAPS):
+                runs.append([])  # "the Security Council on Tuesday"
                 continue
             if low == "and" and not (i + 1 < len(toks) and toks[i + 1][1].lower() in _JOINERS):
                 runs.append([])
