@@ -217,3 +217,34 @@ def test_a_place_named_only_in_the_dateline_is_never_a_destination(gold):
         for r in ann.relations:
             assert not (r.type is RelationType.VISITED and r.tail in dateline_only), f"{doc_id} {r.id}"
     assert checked >= 10
+
+
+# --------------------------------------------------------------------------- news-length study
+
+NEWS = AGREEMENT / "news"
+NEWS_DOCS = {"n002", "n006", "n010", "n014"}
+
+
+def test_news_study_figures_reproduce(at_root):
+    """agreement.md and agreement.json of the news-length study are what ``bench agreement``
+    computes: before adjudication from the two annotators' sets, after from the gold."""
+    before = compare_paths("annotations/agreement/news/annotator_a", "annotations/agreement/news/annotator_b")
+    after = compare_paths(GOLD_DIR, "annotations/agreement/news/annotator_b")
+    assert set(before.documents) == set(after.documents) == NEWS_DOCS
+    assert before.to_dict() == json.loads((NEWS / "agreement.json").read_text(encoding="utf-8"))
+    text = (NEWS / "agreement.md").read_text(encoding="utf-8")
+    first, second = text.split("## After adjudication", 1)
+    assert format_markdown(before) in first
+    assert format_markdown(after) in second
+    log = (NEWS / "ADJUDICATION.md").read_text(encoding="utf-8")
+    rows = {"pair F1, micro": (before.micro.f1, after.micro.f1), "pair F1, met": (before.relations["met"].f1, after.relations["met"].f1),
+            "Cohen's kappa, realis": (before.realis_kappa, after.realis_kappa),
+            "Cohen's kappa, polarity": (before.polarity_kappa, after.polarity_kappa)}
+    for name, (x, y) in rows.items():
+        assert f"| {name} | {x:.3f} | {y:.3f} |" in log, name
+
+
+def test_news_study_second_annotation_is_what_its_drafts_resolve_to(corpus):
+    for path in sorted((NEWS / "annotator_b").glob("*.json")):
+        draft = NEWS / "annotator_b" / "drafts" / f"{path.stem}.draft.json"
+        assert _resolved(draft, corpus) == path.read_text(encoding="utf-8"), path.name
