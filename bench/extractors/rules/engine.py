@@ -152,6 +152,15 @@ _EVENT_OF_BEFORE = re.compile(
     r"\b(?:summit|meeting|talks|conference|forum|session|gathering|consultations|round)\s+of\s+(?:the\s+)?$", re.I)
 # Facility nouns that make a building of an organisation's name ("the African Union headquarters").
 _FAC_OF_ORG = re.compile(r"\b(?:headquarters|secretariat|building|compound|offices)$", re.I)
+_LETTER_FROM = re.compile(r"\s+from\s+(?:the\s+)?", re.I)
+_LETTER_TO = re.compile(r"\s+(?:addressed\s+)?to\s+(?:the\s+)?", re.I)
+_SENT_VERB = re.compile(r"\b(?:sent|send|sends|sending|handed|hands|delivered|addressed)\s+$", re.I)
+_SENT_GAP = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_EXCHANGED_BEFORE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$")
+# Where a letter's subject begins: after the addressee and a time, a participle or a preposition.
+_LETTER_TOPIC = re.compile(
+    r"(?:\s*,)?(?:\s+(?:last|this|on|in|earlier|late|early)\s+\w+)*(?:\s*,)?\s+(?:urging|inviting|asking|calling\s+(?:on|for)"
+    r"|setting\s+out|proposing|outlining|seeking|requesting|about|on|regarding|concerning|over)\s+", re.I)
 _APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
@@ -967,6 +976,8 @@ class RuleEngine:
             self.discuss_frame(f, s, items, after, ce, prev)
         elif k in ("call", "speak"):
             self.call_frame(f, s, items, after, ce, prev)
+        elif k == "write":
+            self.write_frame(f, items, before, after, ce)
         elif k == "join":
             self.join_frame(f)
 
@@ -1670,6 +1681,64 @@ class RuleEngine:
         f.subj, f.obj, f.participants, f.mode = subj, obj, participants, mode
         self.new_event(participants, mode, f)
         self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, mode)
+
+    def write_frame(self, f: Frame, items, before, after, ce) -> None:
+        """A letter or message with a stated subject is a written discussion between its writer
+        and its addressee (GUIDELINES 6.3, 16): "a letter from X to Y inviting ...", "X sent Y a
+        letter setting out ...", "X wrote to Y urging ...", "X and Y have exchanged letters on ..."."""
+        text = self.text
+        persons = [it for it in after if it.kind in PERSONISH and it.start < ce]
+        writer: list[Arg] = []
+        readers: list[Arg] = []
+        end = f.end
+        frm = _LETTER_FROM.match(text, f.end)
+        if frm is not None:  # "a letter from X (to Y)"
+            first = next((it for it in persons if it.lead == frm.end()), None)
+            if first is None:
+                return
+            writer, end = list(first.args), first.end
+            to = _LETTER_TO.match(text, end)
+            if to is not None:
+                second = next((it for it in persons if it.lead == to.end()), None)
+                if second is not None:
+                    readers, end = list(second.args), second.end
+        else:
+            writer = list(f.subj)
+            if f.word.lower().startswith(("wrote", "writes")) or _LETTER_TO.match(text, f.end):
+                to = _LETTER_TO.match(text, f.end) or re.match(r"\s+to\s+(?:the\s+)?", text[f.end:])
+                start = f.end + (to.end() - to.start()) if to is not None and to.start() == f.end else f.end
+                second = next((it for it in persons if it.lead == start), None)
+                if second is not None:
+                    readers, end = list(second.args), second.end
+            else:  # "X sent Y a letter": the addressee stands between the verb and the letter
+                recv = [it for it in before if it.kind in PERSONISH and it.end <= f.start]
+                if recv and _SENT_GAP.fullmatch(text[recv[-1].end:f.start]):
+                    verb = _SENT_VERB.search(text, max(self.sentence.start, recv[-1].lead - 40), recv[-1].lead)
+                    if verb is None:
+                        return
+                    readers = list(recv[-1].args)
+                    senders = [it for it in before if it.kind in PERSONISH and it.end <= verb.start()]
+                    writer = list(senders[-1].args) if senders else []
+        if _EXCHANGED_BEFORE.search(self.low, max(self.sentence.start, f.start - 30), f.start) and len(writer) >= 2 and not readers:
+            writer, readers = writer[:1], writer[1:]
+        participants = _parties(_uniq(writer + readers))
+        if len(participants) < 2 or not writer or not readers:
+            return
+        m = _LETTER_TOPIC.match(text, end, ce)
+        if m is None:
+            return
+        start = m.end()
+        obj = next((it for it in after if it.lead == start), None)
+        if obj is not None:  # "inviting Seo to visit Japan": the request, not the person asked
+            to = re.match(r"\s+to\s+", text[obj.end:obj.end + 6])
+            start = obj.end + to.end() if to else start
+        topics = topic_spans(text, start, ce, [(it.lead, it.end) for it in after if it.kind in PERSONISH and it.lead >= start],
+                             self.sentence_times())
+        if topics:
+            if f.attrs.cue == "future time":
+                f.attrs = ACTUAL  # a date in the letter's subject is not the date of the letter
+            f.participants, f.mode = participants, Mode.WRITTEN
+            self.pairs(RelationType.DISCUSSED, participants, f, mode=Mode.WRITTEN, topics=topics)
 
     def topic_after(self, f: Frame, start: int, after, ce, participants, mode, prep: bool = False) -> None:
         text = self.text

@@ -11,7 +11,9 @@ Trigger groups (case-insensitive):
 - ``host``: "hosted", "received", "welcomed", "greeted";
 - ``discuss``: "discussed", "exchange(d) views", "focused on", "reviewed", "talked about";
 - ``call``: phone and video contact ("spoke by phone", "video call", "telephoned", "called X");
-- ``speak``: "spoke to/with" (contact of unstated mode).
+- ``speak``: "spoke to/with" (contact of unstated mode);
+- ``write``: letters and messages ("a letter from X to Y", "sent Y a letter", "wrote to Y",
+  "exchanged letters on").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ TRIGGER = re.compile(
     r"|join(?:ed|s|ing)?(?=\s+[^.;]{0,60}?\b(?:by|via|over|on)\s+(?:a\s+)?(?:video|phone|telephone))"
     r"|(?:tele)?phoned|telephoned|rang|dialled|called(?!\s+(?:off|for|on|upon|it|in|up|back|a\b|an\b|the\b|this|that|to|him\s+a|her\s+a)))"
     r"|(?P<speak>(?:spoke|speak|speaks|spoken|talked|conversed)\s+(?:to|with))"
+    r"|(?P<write>letters?|wrote(?=\s+to\b)|writes(?=\s+to\b)|messages?(?=\s+(?:from|to)\b))"
     r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?=\s+with\b)|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
     r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z]))"
@@ -76,7 +79,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
     toured touring stopped stopping brief briefed briefs briefing took taken take takes taking is was were are been
-    due working lunch luncheon dinner breakfast
+    due working lunch luncheon dinner breakfast letter letters wrote writes message messages
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(
