@@ -813,4 +813,80 @@ CASES = {
         not_claimed=[("visited", "Kenta Ishida", "Brasilia"), ("visited", "Kenta Ishida", "Belem")],
         absent=[("visited", "Zhao Ming", "Beijing"), ("met", "Ana Ribeiro", "Zhao Ming")],
     ),
+    "fronted_place_meeting": dict(
+        text="Meanwhile, in Oslo, Chilean Foreign Minister Rosa Ibarra met Norwegian Foreign Minister Erik Solhaug on Friday.",
+        pos=[("met", "Rosa Ibarra", "Erik Solhaug"), ("visited", "Rosa Ibarra", "Oslo")],
+        absent=[("visited", "Erik Solhaug", "Oslo")],
+    ),
+    "question_is_open": dict(
+        text="Asked whether she would travel to Kabul, Dutch Foreign Minister Femke de Ruiter said no decision had been made.",
+        not_claimed=[("visited", "Femke de Ruiter", "Kabul")],
+    ),
+    "past_verb_bare_month": dict(
+        text="date 2024-01-05\nGhanaian Foreign Minister Kofi Asante met Japanese Foreign Minister Ren Takeda in Accra in April.",
+        pos=[("met", "Kofi Asante", "Ren Takeda")], realis={"met": "ACTUAL"},
+    ),
+    "adverb_motion": dict(
+        text="The ministry denied that Latvian Foreign Minister Ilze Ozola had travelled secretly to Minsk last month to meet Belarusian envoy Pavel Krot.",
+        neg=[("visited", "Ilze Ozola", "Minsk"), ("met", "Ilze Ozola", "Pavel Krot")],
+        absent=[("visited", "Ilze Ozola", "Minsk"), ("met", "Ilze Ozola", "Pavel Krot")],
+    ),
+    "due_in": dict(
+        text="Omani Foreign Minister Salim Al-Busaidi Nasser is due in Nairobi on Sunday.",
+        pos=[("visited", "Salim Al-Busaidi Nasser", "Nairobi")], realis={"visited": "PLANNED"},
+    ),
+    "working_lunch": dict(
+        text="Czech Foreign Minister Petr Dvorak Hlavac held a working lunch with Irish Foreign Minister Niamh Brennan in Prague.",
+        pos=[("met", "Petr Dvorak Hlavac", "Niamh Brennan")],
+    ),
+    "attended_summit_place": dict(
+        text="Ugandan President Grace Okello Amony attended the African Union summit in Addis Ababa on Sunday.",
+        pos=[("visited", "Grace Okello Amony", "Addis Ababa")], absent=[("visited", "Grace Okello Amony", "African Union")],
+    ),
+    "object_pronoun_not_subject": dict(
+        text=("Danish Foreign Minister Lars Holm Madsen travelled to Riga in May. "
+              "Latvian Foreign Minister Ilze Ozola visited Copenhagen in June and held talks with him on energy links."),
+        pos=[("met", "Ilze Ozola", "Lars Holm Madsen"), ("discussed", "Ilze Ozola", "Lars Holm Madsen")],
+    ),
+    "plural_counterparts_by_nationality": dict(
+        text=("Kenya's foreign minister, Amina Wanjiku Otieno, hosted her Ugandan and Tanzanian counterparts in Nairobi on Monday. "
+              "Ugandan Foreign Minister Joseph Okot Mugisha and Tanzania's Neema Salum Mwinyi later flew home."),
+        pos=[("met", "Amina Wanjiku Otieno", "Joseph Okot Mugisha"), ("met", "Amina Wanjiku Otieno", "Neema Salum Mwinyi"),
+             ("visited", "Joseph Okot Mugisha", "Nairobi"), ("visited", "Neema Salum Mwinyi", "Nairobi")],
+    ),
+    "counterparts_from_countries_listed": dict(
+        text=("Chilean Foreign Minister Rosa Ibarra hosted her counterparts from Peru and Bolivia, Luis Quispe Flores and "
+              "Marta Choque Apaza, at the La Moneda palace in Santiago."),
+        pos=[("met", "Rosa Ibarra", "Luis Quispe Flores"), ("met", "Rosa Ibarra", "Marta Choque Apaza"),
+             ("visited", "Luis Quispe Flores", "Santiago"), ("visited", "Marta Choque Apaza", "Santiago")],
+        absent=[("visited", "Rosa Ibarra", "Santiago")],
+    ),
+    "regional_adjective_not_a_person": dict(
+        text="Chinese Foreign Minister Li Qiang Wei met Thai Foreign Minister Prasert Wongsa as Southeast Asian claimants sought a deal.",
+        pos=[("met", "Li Qiang Wei", "Prasert Wongsa")], absent=[("met", "Southeast Asian", "Li Qiang Wei")],
+    ),
+    "attended_in_person_joins": dict(
+        text=("The summit of the East African Community was hosted by Kenyan President Daniel Mutua Kamau at State House in Nairobi. "
+              "Rwandan President Alice Uwase Mukama and Burundian Foreign Minister Eric Ndayizeye attended in person."),
+        pos=[("met", "Daniel Mutua Kamau", "Alice Uwase Mukama"), ("met", "Daniel Mutua Kamau", "Eric Ndayizeye"),
+             ("met", "Alice Uwase Mukama", "Eric Ndayizeye"), ("visited", "Alice Uwase Mukama", "Nairobi")],
+        absent=[("met", "Daniel Mutua Kamau", "East African Community")],
+    ),
+    "letter_from_to": dict(
+        text="Slovak Foreign Minister Juraj Hrnciar delivered a letter from President Zuzana Holla to Croatian President Ivo Maric inviting him to a summit on energy.",
+        pos=[("discussed", "Zuzana Holla", "Ivo Maric")], mode={"discussed": "written"},
+        absent=[("met", "Zuzana Holla", "Ivo Maric")],
+    ),
+    "sent_a_letter": dict(
+        text="Estonian Foreign Minister Kaja Tamm sent Finnish Foreign Minister Mikko Lahti a letter last week setting out the cable repair plan.",
+        pos=[("discussed", "Kaja Tamm", "Mikko Lahti")], mode={"discussed": "written"}, absent=[("met", "Kaja Tamm", "Mikko Lahti")],
+    ),
+    "wrote_to": dict(
+        text="The secretary-general, Mariam Al-Sabah Hussein, wrote to Iranian Foreign Minister Reza Karimi last week urging Iran to halt drilling.",
+        pos=[("discussed", "Mariam Al-Sabah Hussein", "Reza Karimi")], mode={"discussed": "written"},
+    ),
+    "subject_pronoun_after_when": dict(
+        text="Zimbabwean envoy Tendai Moyo Chirwa last visited Lusaka in June, when he met Zambian President Mwila Banda Phiri.",
+        pos=[("visited", "Tendai Moyo Chirwa", "Lusaka"), ("met", "Tendai Moyo Chirwa", "Mwila Banda Phiri")],
+    ),
 }

@@ -128,7 +128,9 @@ _OBJECT_BEFORE = re.compile(
     re.I,
 )
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
-_CHAIN_GAP = re.compile(r"\s*,?\s*(?:in|at|near|outside)\s+(?:the\s+)?", re.I)
+_CHAIN_GAP = re.compile(
+    r"(?:\s+(?:presidential\s+|royal\s+|official\s+)?(?:palace|residence|headquarters|building|hotel|compound|centre|center"
+    r"|offices?|complex|estate))?\s*,?\s*(?:in|at|near|outside)\s+(?:the\s+)?", re.I)
 _AND_VP = re.compile(
     r"\b(?:and|then)\s+(?:(?:also|then|later|subsequently|afterwards|briefly|again|will|would|is|was|has|had|did)\s+){0,2}"
     r"(?:(?:held|hold|holds|holding|conducted|began|opened|sat\s+down\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2})?$", re.I)
