@@ -889,4 +889,17 @@ CASES = {
         text="Zimbabwean envoy Tendai Moyo Chirwa last visited Lusaka in June, when he met Zambian President Mwila Banda Phiri.",
         pos=[("visited", "Tendai Moyo Chirwa", "Lusaka"), ("met", "Tendai Moyo Chirwa", "Mwila Banda Phiri")],
     ),
+    "n_way_meeting_of_named_members": dict(
+        text=("The Georgian capital will host a three-way meeting on Friday of Armenian Foreign Minister Aram Petrosyan Hakobyan, "
+              "Azerbaijani Foreign Minister Elnur Mammadov and Georgian Foreign Minister Nino Beridze on border demarcation."),
+        pos=[("met", "Aram Petrosyan Hakobyan", "Elnur Mammadov"), ("met", "Elnur Mammadov", "Nino Beridze"),
+             ("met", "Aram Petrosyan Hakobyan", "Nino Beridze"), ("discussed", "Aram Petrosyan Hakobyan", "Elnur Mammadov")],
+        absent=[("visited", "Nino Beridze", "Georgian capital")],
+    ),
+    "joined_by": dict(
+        text=("Later, Finnish President Aino Virtanen and Swedish Prime Minister Karl Lindqvist were joined by Norwegian Prime Minister "
+              "Ola Haugland for talks on Arctic security."),
+        pos=[("met", "Aino Virtanen", "Ola Haugland"), ("met", "Karl Lindqvist", "Ola Haugland"),
+             ("discussed", "Aino Virtanen", "Ola Haugland")],
+    ),
 }

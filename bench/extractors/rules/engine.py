@@ -163,6 +163,7 @@ _EXCHANGED_BEFORE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$")
 _LETTER_TOPIC = re.compile(
     r"(?:\s*,)?(?:\s+(?:last|this|on|in|earlier|late|early)\s+\w+)*(?:\s*,)?\s+(?:urging|inviting|asking|calling\s+(?:on|for)"
     r"|setting\s+out|proposing|outlining|seeking|requesting|about|on|regarding|concerning|over)\s+", re.I)
+_MEMBERS_OF = re.compile(r"(?:\s+(?:on|in|at|this|next|last|early|late)\s+[\w-]+)*\s+of\s+", re.I)
 _APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
@@ -981,7 +982,10 @@ class RuleEngine:
         elif k == "write":
             self.write_frame(f, items, before, after, ce)
         elif k == "join":
-            self.join_frame(f)
+            if _BY_START.match(text, f.end, f.end + 6):
+                self.joined_by_frame(f, after, ce)
+            else:
+                self.join_frame(f)
 
     def participial_frame(self, f: Frame, s: Span, items: list[Item], frames: list[Frame], cs: int, ce: int,
                           participle: re.Match, before: list[Item], after: list[Item]) -> None:
@@ -1401,6 +1405,25 @@ class RuleEngine:
         if len(participants) >= 2:
             self.new_event(participants, Mode.IN_PERSON, f)
 
+    def members_of(self, start: int, after: list[Item], ce: int) -> list[Item]:
+        """The persons listed by "of" after a meeting noun ("... on Thursday of A, B and C")."""
+        text = self.text
+        of = _MEMBERS_OF.match(text, start, ce)
+        if of is None:
+            return []
+        out: list[Item] = []
+        pos = of.end()
+        for it in (x for x in after if x.lead >= pos and not x.modifier):
+            gap = text[pos:it.lead]
+            if it.kind == "PER" and it.args and ((not out and not gap.strip()) or (out and _PLACE_LIST_GAP.fullmatch(gap))):
+                out.append(it)
+                pos = it.end
+                continue
+            if it.kind == "PLACE" and it.possessive:
+                continue  # "Uzbekistan's energy minister, NAME": the name's descriptor
+            break
+        return out
+
     def hosted_group_places(self, hosts: list[Arg], guests: list[Arg], place: list[Arg]) -> list[Arg]:
         """A hosting that names the members of a group meeting reported just before ("The
         presidents of A, B and C will meet in X ... A's Y will host B's Z and C's W at the
@@ -1452,6 +1475,18 @@ class RuleEngine:
             ev.participants = _uniq(ev.participants + joiners)
             ev.sentence = self.sentence_index
 
+    def joined_by_frame(self, f: Frame, after: list[Item], ce: int) -> None:
+        """"X and Y were joined by Z (for a three-way meeting on T)": Z meets X and Y."""
+        objs = self.objects(f, after, ce)
+        joiners = [a for it in objs for a in it.args if a.cluster.type is EntityType.PER]
+        participants = _parties(_uniq(list(f.subj) + joiners))
+        if not joiners or len(participants) < 3 or f.attrs.polarity is Polarity.NEG:
+            return
+        self.pairs(RelationType.MET, participants, f)
+        f.participants, f.mode = participants, Mode.IN_PERSON
+        self.new_event(participants, Mode.IN_PERSON, f)
+        self.topic_after(f, objs[-1].end, after, ce, participants, Mode.IN_PERSON)
+
     def host_event(self, f: Frame, hosts: list[Arg], after: list[Item], ce: int) -> None:
         """"X hosted the talks (at P)": X took part in the latest meeting and the others
         visited P."""
@@ -1500,6 +1535,20 @@ class RuleEngine:
         host_persons = [h for h in hosts if h.cluster.type is EntityType.PER]
         place = self.places_after(m.end(), after, ce, meeting=True) or host_places[:1]
         members = list(host_persons)
+        named = self.members_of(m.end(), after, ce)
+        if len(named) >= 2:
+            # "a three-way meeting on Thursday of A, B and C(, on TOPIC)": its members are named
+            members = _uniq(members + [a for it in named for a in it.args])
+            self.pairs(RelationType.MET, members, f)
+            for a in members:
+                if a not in host_persons:
+                    for p in place:
+                        if not (a.cluster.nationality and a.cluster.nationality == p.cluster.nationality):
+                            self.add(RelationType.VISITED, a, p, f)
+            f.participants, f.places = members, place
+            self.new_event(members, Mode.IN_PERSON, f, place)
+            self.topic_after(f, named[-1].end, after, ce, members, Mode.IN_PERSON)
+            return
         for k in range(n - len(members)):
             c = self.tracker.slot(None, m.start(), m.end(), m.group(0))
             c.name = f"member {k + 1} of {m.group(0)}"

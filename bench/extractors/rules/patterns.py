@@ -38,7 +38,7 @@ TRIGGER = re.compile(
     r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?=\s+with\b)|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
     r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z]))"
-    r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b))"
+    r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b|by\b))"
     r"|(?:took|take|takes|taking)\s+part\s+in)"
     r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?)"
     r"|(?P<discuss>discuss(?:es|ed|ing)?|discussions?\s+(?:on|of|about)|talk(?:s|ed)?\s+(?:about|over)"
