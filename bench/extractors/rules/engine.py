@@ -164,6 +164,7 @@ _LETTER_TOPIC = re.compile(
     r"(?:\s*,)?(?:\s+(?:last|this|on|in|earlier|late|early)\s+\w+)*(?:\s*,)?\s+(?:urging|inviting|asking|calling\s+(?:on|for)"
     r"|setting\s+out|proposing|outlining|seeking|requesting|about|on|regarding|concerning|over)\s+", re.I)
 _MEMBERS_OF = re.compile(r"(?:\s+(?:on|in|at|this|next|last|early|late)\s+[\w-]+)*\s+of\s+", re.I)
+_NAME_PREFIX = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+")
 _APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
@@ -778,6 +779,12 @@ class RuleEngine:
         if m.group("fac"):
             fs = m.start("facname")
             c = tr.org(m.group("facname"), fs, me, EntityType.FAC)
+            named = _NAME_PREFIX.match(text, fs, me)
+            if named is not None and _FAC_OF_ORG.search(m.group(0)) and named.end() < me:
+                # "the African Union headquarters": the name modifies the facility, whose own
+                # mention is the noun (GUIDELINES 3.5, 4)
+                hs = named.end()
+                return Item(fs, me, "FAC", [Arg(c, hs, me, text[hs:me])], ms)
             return Item(fs, me, "FAC", [Arg(c, fs, me, text[fs:me])], ms)
         return None
 
