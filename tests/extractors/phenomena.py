@@ -902,4 +902,15 @@ CASES = {
         pos=[("met", "Aino Virtanen", "Ola Haugland"), ("met", "Karl Lindqvist", "Ola Haugland"),
              ("discussed", "Aino Virtanen", "Ola Haugland")],
     ),
+    "official_named_after_description": dict(
+        text=("Qatar's foreign minister flew to Muscat on Sunday for talks on shipping. Foreign Minister Hamad Al-Kuwari Nasser was "
+              "received by his Omani counterpart, Badr Al-Hinai Said, and the two ministers discussed maritime security."),
+        pos=[("visited", "Hamad Al-Kuwari Nasser", "Muscat"), ("met", "Hamad Al-Kuwari Nasser", "Badr Al-Hinai Said"),
+             ("discussed", "Hamad Al-Kuwari Nasser", "Badr Al-Hinai Said")],
+        absent=[("discussed", "foreign minister", "Hamad Al-Kuwari Nasser")],
+    ),
+    "demonym_short_name_adjective": dict(
+        text="Kuwaiti Foreign Minister Salem Al-Sabah Jaber was received at the Saudi foreign ministry in Riyadh.",
+        pos=[("visited", "Salem Al-Sabah Jaber", "Riyadh")], absent=[("visited", "Salem Al-Sabah Jaber", "Saudi")],
+    ),
 }

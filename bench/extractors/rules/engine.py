@@ -370,6 +370,8 @@ class RuleEngine:
         self.visiting: dict[str, int] = {}  # person -> sentence of their latest actual visit
         self.trip_country: dict[str, str] = {}  # person -> country of their latest actual visit
         self.open_slots: list[tuple[Cluster, int]] = []  # members of an n-way meeting, unnamed yet
+        self.unnamed_officials: list[tuple[Cluster, int]] = []  # "Kuwait's foreign minister", not named yet
+        self.official_bindings: dict[str, Cluster] = {}  # such an official -> the person named later
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
         name_starts = [m.start for m in names]
         trig, refs, cues, times = scan(text, start)
@@ -418,7 +420,10 @@ class RuleEngine:
             bound_keys.add(c.key)
 
     def bind_slots(self) -> None:
-        """Members of groups named by country get the persons the text names for them."""
+        """Members of groups named by country get the persons the text names for them; an
+        official described before being named becomes the named person."""
+        if self.official_bindings:
+            self.collector.rebind({k: Arg(c, c.start, c.end, c.name) for k, c in self.official_bindings.items()}, set())
         slots = [c for c in self.tracker.clusters.values() if c.slot]
         if not slots:
             return
@@ -627,6 +632,7 @@ class RuleEngine:
             ts, te = m.start("title"), m.end("title")
             if c is None:
                 c = self.tracker.person(text[ts:te], ts, te, nationality=nat, title=m.group("title").lower())
+                self.unnamed_officials.append((c, self.sentence_index))
             else:
                 self.tracker.touch(c, ts)
             out.append(Item(ts, te, "PER", [Arg(c, ts, te, text[ts:te])], ts))
@@ -656,7 +662,10 @@ class RuleEngine:
         text, tr = self.text, self.tracker
         possessive = text.startswith(("’s", "'s"), m.end)
         if m.type is EntityType.PER:
+            new = self.unnamed_officials and title and tr.person(m.text, m.start, m.end, create=False) is None
             c = tr.person(m.text, m.start, m.end, nationality, title)
+            if new:
+                self.name_official(c, nationality, title)
             return Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead,
                         possessive=possessive, weak=not (m.title or m.honorific or title))
         if m.type in (EntityType.GPE, EntityType.LOC):
@@ -678,6 +687,26 @@ class RuleEngine:
             c = tr.org(m.text, m.start, m.end, EntityType.GPE)
             return Item(m.start, m.end, "UNK", [Arg(c, m.start, m.end, m.text)], lead, possessive=possessive)
         return None
+
+    def name_official(self, c: Cluster, nationality: str | None, title: str) -> None:
+        """"Kuwait's foreign minister flew to Riyadh ... Foreign Minister NAME was received":
+        a person first described by country and office, then named with that office in the next
+        sentences, is one person (cataphora)."""
+        words = set(title.split()) & _DESC_TITLE_WORDS - {"foreign", "defence", "defense", "prime"}
+        for k, (u, si) in enumerate(self.unnamed_officials):
+            if self.sentence_index - si > 2 or not words & u.titles:
+                continue
+            if nationality and u.nationality and nationality != u.nationality:
+                continue
+            if not set(title.split()) <= u.titles:
+                continue
+            self.official_bindings[u.key] = c
+            if c.nationality is None:
+                c.nationality = u.nationality
+            if u in self.tracker.persons:
+                self.tracker.persons.remove(u)
+            del self.unnamed_officials[k]
+            return
 
     def reference_item(self, m: re.Match, items: list[Item]) -> Item | None:
         text, tr = self.text, self.tracker

@@ -270,6 +270,9 @@ def _title_split(clean: list[str]) -> tuple[int, int] | None:
     return k, org_end
 
 
+_LOWER_NEXT = re.compile(r" [a-z]")
+
+
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
     """Capitalised names in ``text[start:end]``, typed; offsets into ``text``.
 
@@ -284,6 +287,10 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         run = m.group(0)
         if len(run.split(None, 1)) == 1:
             single = _single(run, m.start())
+            if single is not None and single.type is EntityType.GPE and _LOWER_NEXT.match(text, m.end()):
+                dem = demonyms().get(single.text)
+                if dem is not None:  # "the Saudi foreign ministry": a demonym that is also a short name
+                    single = NameMention(single.start, single.end, single.text, None, dem, None, False, single.start)
             if single is not None:
                 out.append(single)
             continue
