@@ -913,4 +913,18 @@ CASES = {
         text="Kuwaiti Foreign Minister Salem Al-Sabah Jaber was received at the Saudi foreign ministry in Riyadh.",
         pos=[("visited", "Salem Al-Sabah Jaber", "Riyadh")], absent=[("visited", "Salem Al-Sabah Jaber", "Saudi")],
     ),
+    "expected_in": dict(
+        text="Indian Foreign Minister Rohan Mehta Kapoor is expected in Canberra in July for talks on critical minerals.",
+        pos=[("visited", "Rohan Mehta Kapoor", "Canberra")], realis={"visited": "PLANNED"},
+    ),
+    "attended_meeting_of_body_in_city": dict(
+        text="Serbian Foreign Minister Dragan Petrovic Jovic attended a meeting of foreign ministers of the Organization for Security and Co-operation in Europe in Vienna.",
+        pos=[("visited", "Dragan Petrovic Jovic", "Vienna")],
+    ),
+    "the_ministers_not_prime_minister": dict(
+        text=("Irish Foreign Minister Sean Keane Dolan met his counterpart, Ana Ruiz Prado, in Madrid. Prime Minister Tomas Brennan "
+              "Healy later praised the visit. The two ministers discussed fishing quotas."),
+        pos=[("discussed", "Sean Keane Dolan", "Ana Ruiz Prado")],
+        absent=[("discussed", "Tomas Brennan Healy", "Sean Keane Dolan")],
+    ),
 }

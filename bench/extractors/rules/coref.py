@@ -171,7 +171,11 @@ class EntityTracker:
         spokesperson; ``strict`` returns only such persons."""
         out = [c for c in reversed(self.persons) if c.key not in exclude]
         if titles:
-            fit = [c for c in out if c.titles & titles and not any(w.startswith("spokes") for w in c.titles)]
+            # a counterpart holds the office of the person it is the counterpart of; a prime
+            # minister is not one of "the ministers"
+            fit = [c for c in out if (c.titles & titles or "counterpart" in c.titles)
+                   and not any(w.startswith("spokes") for w in c.titles)
+                   and not ("prime" in c.titles and "prime" not in titles)]
             if len(fit) >= n or strict:
                 return list(reversed(fit[:n]))
         return list(reversed(out[:n]))

@@ -165,6 +165,9 @@ _LETTER_TOPIC = re.compile(
     r"|setting\s+out|proposing|outlining|seeking|requesting|about|on|regarding|concerning|over)\s+", re.I)
 _MEMBERS_OF = re.compile(r"(?:\s+(?:on|in|at|this|next|last|early|late)\s+[\w-]+)*\s+of\s+", re.I)
 _NAME_PREFIX = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+")
+_ATTENDED_EVENT = re.compile(
+    r"\s+(?:a|an|the|this|last|next)\s+(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference|forum|session|assembly|gathering|talks)\s+of\b",
+    re.I)
 _APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
@@ -953,8 +956,8 @@ class RuleEngine:
         if scoped:
             vg_start = sp.start()
         verb_group = _clean_gap(text[vg_start:ts])
-        if f.word[:4].lower() == "due ":
-            verb_group += " due to"  # "is due in Kuwait City": the trigger carries the plan
+        if f.word.lower().startswith(("due ", "expected ")):
+            verb_group += " due to"  # "is due in Kuwait City", "is expected in Jakarta": the trigger carries the plan
         if scoped:
             clause_before = text[cs:sp.start()]
         else:
@@ -1366,7 +1369,10 @@ class RuleEngine:
                     for d in dest:
                         self.add(RelationType.VISITED, v, d, f)
             return
-        max_words = 8 if f.word.lower().startswith("attend") else 0
+        max_words = 0
+        if f.word.lower().startswith("attend"):
+            # "attended a meeting of foreign ministers of the Commonwealth of Independent States in X"
+            max_words = 14 if _ATTENDED_EVENT.match(text, f.end) else 8
         dest = self.destinations(f, after, ce, max_words, dest_from)
         if f.kind == "visit" and not dest and f.word.lower().startswith("attend"):
             if _JOIN_AFTER.match(text, f.end):

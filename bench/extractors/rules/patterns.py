@@ -46,7 +46,7 @@ TRIGGER = re.compile(
     r"|focus(?:ed|es|ing|sed)?\s+on|cent(?:red|ered)\s+on|review(?:ed|s)?|consult(?:ed|ations)\s+on"
     r"|negotiat(?:ed|ions)\s+on|coordinat(?:e|ed|ing)\s+(?:their\s+|its\s+|our\s+)?positions?\s+on"
     r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to)"
-    r"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?\s+(?:in|at)|due\s+in(?=\s+(?:the\s+)?[A-Z])|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
+    r"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?\s+(?:in|at)|(?:due|expected)\s+in(?=\s+(?:the\s+)?[A-Z])|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on|\s+\w+ly)?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
     r"|(?:flew|fly|flies|flying)(?:\s+on|\s+\w+ly)?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
@@ -79,7 +79,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
     toured touring stopped stopping brief briefed briefs briefing took taken take takes taking is was were are been
-    due working lunch luncheon dinner breakfast letter letters wrote writes message messages
+    due expected working lunch luncheon dinner breakfast letter letters wrote writes message messages
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(
