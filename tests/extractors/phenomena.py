@@ -927,4 +927,14 @@ CASES = {
         pos=[("discussed", "Sean Keane Dolan", "Ana Ruiz Prado")],
         absent=[("discussed", "Tomas Brennan Healy", "Sean Keane Dolan")],
     ),
+    "question_answered_no": dict(
+        text=("Asked whether Greek Foreign Minister Nikos Dimas Varvitsiotis would meet Turkish Foreign Minister Emre Aksoy Yilmaz "
+              "in Vienna, a spokesman said: \"Nothing of that kind is on the schedule.\""),
+        neg=[("met", "Nikos Dimas Varvitsiotis", "Emre Aksoy Yilmaz")], absent=[("met", "Nikos Dimas Varvitsiotis", "Emre Aksoy Yilmaz")],
+    ),
+    "request_turned_down": dict(
+        text=("Swiss envoy Lukas Brunner Keller had asked to meet detained opposition leader Min Aung Thu during the trip, "
+              "a request the authorities turned down."),
+        absent=[("met", "Lukas Brunner Keller", "Min Aung Thu")],
+    ),
 }

@@ -40,6 +40,8 @@ NEG_AFTER = re.compile(
     r"\b(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|been|being)\s+(?:\w+ly\s+)?"
     r"(?:cancel\w*|called\s+off|scrapped|postponed\s+indefinitely|shelved|dropped|aborted|axed|abandoned|ruled\s+out|turned\s+down"
     r"|removed\s+from\s+(?:\w+\s+){0,2}(?:schedule|itinerary|programme|program|agenda)|taken\s+off\s+(?:\w+\s+){0,2}(?:schedule|itinerary))"
+    # "had asked to meet X, a request the authorities turned down"
+    r"|,\s*(?:a|an)\s+(?:request|invitation|offer|proposal)\s+(?:that\s+|which\s+)?(?:[\w-]+\s+){0,4}?(?:turned\s+down|rejected|refused|declined|denied)"
     r"|did\s+not\s+(?:take\s+place|happen|go\s+ahead|materiali[sz]e)|never\s+(?:took\s+place|happened)|fell\s+through"
     r"|but\s+(?:\w+\s+)?(?:declined|refused|cancel\w*|called\s+(?:it\s+)?off|pulled\s+out|withdrew|was\s+cancel\w*"
     r"|could\s*(?:not|n['’]t)|(?:was|were)\s+(?:unable|not\s+able)))\b",
@@ -72,6 +74,11 @@ OTHER_CLAUSE = re.compile(
 # A question about the event ("asked whether he would travel to Manila"): open, whatever the
 # modal inside the question says.
 QUESTION_CLAUSE = re.compile(r"\b(?:whether|asked\s+if|wonder\w*\s+if)\b", _F)
+# A negative answer to such a question settles it: the event will not take place.
+NEG_ANSWER = re.compile(
+    r"\b(?:nothing\s+of\s+(?:that|the)\s+kind|no\s+such\s+\w+|no\s+(?:meeting|visit|trip|talks)\s+(?:is|was|were|are|had\s+been)"
+    r"|not\s+on\s+the\s+(?:schedule|agenda|table|cards)|(?:ruled|rules)\s+(?:it\s+|that\s+)?out|there\s+(?:are|were|was|is)\s+no\s+plans?"
+    r"|had\s+no\s+plans?|has\s+no\s+plans?)\b", _F)
 # Explicit doubt about a reported event ("declined to comment on reports that", "unconfirmed",
 # "allegedly"); plain attribution ("TASS reported", "reportedly") does not lower the realis.
 DOUBT_CLAUSE = re.compile(
@@ -119,6 +126,10 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     m = NEG_AFTER.search(after)
     if m:
         return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
+    if QUESTION_CLAUSE.search(clause_before):
+        m = NEG_ANSWER.search(after)
+        if m:  # "Asked whether he would meet X, an official said: 'Nothing of that kind is on the schedule'"
+            return Attributes(Polarity.NEG, Realis.PLANNED, m.group(0))
     m = NEG_CLAUSE.search(clause_before)
     if m:
         return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
