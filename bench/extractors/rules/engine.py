@@ -86,6 +86,7 @@ from .patterns import (
     VERB_GAP_FORBID,
     VIDEO_CUE,
     WRITTEN_CUE,
+    lower_same_length,
     scan,
 )
 from .timex import TIME_EXPR, is_future, resolve
@@ -232,15 +233,6 @@ _L_VERB_GAP_FORBID = _lower_twin(VERB_GAP_FORBID)
 _L_ADVERBS = _lower_twin(_ADVERBS)
 
 
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` with every offset kept (a character whose lower case is longer, such as
-    "İ", stays as it is)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 # Without one of these a string has no time expression (``timex.TIME_EXPR``).
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
@@ -377,7 +369,7 @@ class RuleEngine:
         self.official_bindings: dict[str, Cluster] = {}  # such an official -> the person named later
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
         name_starts = [m.start for m in names]
-        trig, refs, cues, times = scan(text, start)
+        trig, refs, cues, times = scan(text, start, low=self.low)
         self.times = [(m.start(), m.end(), m.group(0)) for m in times]
         self.time_starts = [t[0] for t in self.times]
         ref_starts = [m.start() for m in refs]

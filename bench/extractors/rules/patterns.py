@@ -109,12 +109,23 @@ TIME_FIRST_WORDS: frozenset[str] = TIME_WORDS - {"week", "month", "year", "sprin
 _WORD = re.compile(r"\w+")
 
 
-def scan(text: str, start: int = 0, end: int | None = None
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept (a character whose lower case is longer, such as
+    "İ", stays as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+
+def scan(text: str, start: int = 0, end: int | None = None, low: str | None = None
          ) -> tuple[list[re.Match], list[re.Match], list[tuple[int, str]], list[re.Match]]:
     """Trigger, reference and time-expression matches in ``text[start:end]``, in text order,
     and the positions of ``CUE_WORDS``: the same matches as ``TRIGGER.finditer``,
     ``REFERENCE.finditer`` and ``TIME_EXPR.finditer``, found by trying each expression only
-    at the words that can begin one of its matches.
+    at the words that can begin one of its matches. ``low`` is ``lower_same_length(text)`` when
+    the caller has it already.
 
     >>> trig, refs, cues, times = scan("Lavrov met Wang Yi on Monday; the two ministers discussed trade.")
     >>> [m.group(0) for m in trig], [m.group(0) for m in refs], cues, [m.group(0) for m in times]
@@ -127,29 +138,48 @@ def scan(text: str, start: int = 0, end: int | None = None
     times: list[re.Match] = []
     t_end = r_end = x_end = start
     tmatch, rmatch, xmatch = TRIGGER.match, REFERENCE.match, TIME_EXPR.match
-    for w in _WORD.finditer(text, start, end):
+    kinds = _WORD_KINDS
+    # Most words begin nothing: one dictionary lookup on the lower-cased word decides (a digit
+    # can begin a time expression).
+    for w in _WORD.finditer(lower_same_length(text) if low is None else low, start, end):
+        low = w.group()
+        k = kinds.get(low)
+        if k is None:
+            if low[0].isdigit():
+                ws = w.start()
+                if ws >= x_end:
+                    m = xmatch(text, ws, end)
+                    if m is not None:
+                        times.append(m)
+                        x_end = m.end()
+            continue
         ws = w.start()
-        low = w.group().lower()
-        if low in CUE_WORDS:
+        if k & _CUE:
             cues.append((ws, low))
-        if ws >= x_end and (low in TIME_FIRST_WORDS or low[0].isdigit()):
+        if k & _TIME and ws >= x_end:
             m = xmatch(text, ws, end)
             if m is not None:
                 times.append(m)
                 x_end = m.end()
-        if ws < t_end and ws < r_end:
-            continue
-        if ws >= t_end and low in TRIGGER_FIRST_WORDS:
+        if k & _TRIG and ws >= t_end:
             m = tmatch(text, ws, end)
             if m is not None:
                 trig.append(m)
                 t_end = m.end()
-        if ws >= r_end and low in REFERENCE_FIRST_WORDS:
+        if k & _REF and ws >= r_end:
             m = rmatch(text, ws, end)
             if m is not None:
                 refs.append(m)
                 r_end = m.end()
     return trig, refs, cues, times
+
+
+_CUE, _TIME, _TRIG, _REF = 1, 2, 4, 8
+_WORD_KINDS: dict[str, int] = {}
+for _kind, _words in ((_CUE, CUE_WORDS), (_TIME, TIME_FIRST_WORDS), (_TRIG, TRIGGER_FIRST_WORDS), (_REF, REFERENCE_FIRST_WORDS)):
+    for _w in _words:
+        _WORD_KINDS[_w] = _WORD_KINDS.get(_w, 0) | _kind
+del _kind, _words, _w
 
 
 PHONE_CUE = re.compile(r"\b(?:(?:tele)?phon(?:e|ed|es)|telephoned|rang|dialled|by\s+phone)\b", _I)
