@@ -168,3 +168,12 @@ def test_open_slots_of_a_three_way_meeting_bind_without_crashing():
     doc = document_from_text("slots", text, provenance=Provenance.CONSTRUCTED, split="x", source="x")
     rels = list(RuleEngine().extract_document(doc))
     assert any(r.type.value == "visited" and r.tail.text == "Tehran" for r in rels)
+
+
+def test_regular_demonyms_are_derived_for_countries_the_table_lacks():
+    """The hand table holds irregular demonyms; regular ones come from the country names."""
+    for word, country in [("Djiboutian", "Djibouti"), ("Bhutanese", "Bhutan"), ("Mauritian", "Mauritius"),
+                          ("Sierra Leonean", "Sierra Leone"), ("Moldovan", "Moldova"), ("Maldivian", "Maldives")]:
+        assert gazetteer.demonym_country(word) == country, word
+    assert gazetteer.demonym_country("Russian") == "Russia"  # the table wins
+    assert gazetteer.demonym_country("Djibouti") is None  # a country name is not its demonym

@@ -233,10 +233,54 @@ def places() -> dict[str, Place]:
     return out
 
 
+def _derived_demonyms(countries: dict[str, str]) -> dict[str, str]:
+    """Regular demonyms of the countries the hand-written table lacks, by the suffix rules of
+    English ("Djibouti" -> "Djiboutian", "Moldova" -> "Moldovan", "Bhutan" -> "Bhutanese",
+    "Mauritius" -> "Mauritian", "Maldives" -> "Maldivian", "Sierra Leone" -> "Sierra Leonean",
+    "Luxembourg" -> "Luxembourgish").
+    A rule may also produce a form English does not use ("Bhutanian"); such a word never
+    occurs in text, so it costs nothing. Irregular demonyms belong in ``_DEMONYMS``."""
+    known = set(_DEMONYMS.values())
+    out: dict[str, str] = {}
+    for form, canonical in countries.items():
+        if canonical in known or form != canonical or any(w in form.split() for w in ("of", "and", "the", "Republic", "Islands", "Island", "State", "Saint")):
+            continue
+        words = form.split()
+        if len(words) > 2:
+            continue
+        last = words[-1]
+        if last.endswith("us"):
+            forms = [last[:-2] + "an", last + "ian"]
+        elif last.endswith("es"):
+            forms = [last[:-2] + "ian"]
+        elif last.endswith("a"):
+            forms = [last + "n"]
+        elif last.endswith("e"):
+            forms = [last + "an"]
+        elif last.endswith("i"):
+            forms = [last + "an"]
+        elif last.endswith("o"):
+            forms = [last[:-1] + "an", last + "an"]
+        elif last.endswith("y"):
+            forms = [last[:-1] + "ian"]
+        else:
+            forms = [last + "ese", last + "ian", last + "i", last + "ish"]
+        for f in forms:
+            dem = " ".join(words[:-1] + [f])
+            if dem not in _DEMONYMS and dem not in countries:
+                out.setdefault(dem, canonical)
+    return out
+
+
 @lru_cache(maxsize=1)
+def _all_demonyms() -> dict[str, str]:
+    return {**_derived_demonyms(_clean_country_names()), **_DEMONYMS}
+
+
 def demonyms() -> dict[str, str]:
-    """Demonym adjective -> country name (canonical, as in :func:`places`)."""
-    return dict(_DEMONYMS)
+    """Demonym adjective -> country name (canonical, as in :func:`places`): the hand-written
+    table, then the regular forms derived for the other countries."""
+    return dict(_all_demonyms())
 
 
 def lookup_place(name: str) -> Place | None:
@@ -280,7 +324,7 @@ def demonym_country(word: str) -> str | None:
     >>> demonym_country("North Korean")
     'North Korea'
     """
-    return _DEMONYMS.get(word.strip())
+    return _all_demonyms().get(word.strip())
 
 
 def country_of(name: str) -> str | None:
