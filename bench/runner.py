@@ -4,8 +4,9 @@ For every extractor of the config, over every split: build it (a trainable one i
 ``bench.training.default_training_examples()``, never on a test split), extract the
 documents that are not cached yet, check every predicted relation, cache each document's
 predictions, then score each split with ``bench.scoring`` and ``bench.score_report``, run the
-challenge suite, measure speed with ``bench.speed`` (a fresh process per extractor) and write
-the run directory described in docs/run-directory.md.
+challenge suite, measure speed with ``bench.speed`` (a fresh process per extractor, and one
+for the bare spaCy pipeline each throughput is compared with) and write the run directory
+described in docs/run-directory.md.
 
 Faults stay local:
 
@@ -558,7 +559,8 @@ class Runner:
             raise OutputError(exc.errno, exc.strerror or str(exc), str(self.out)) from None
 
         challenge_on = self._challenge_available()
-        steps = len(runs) * len(config.splits) + len(runs) * (bool(challenge_on) + self._speed_on)
+        # speed: one step per extractor and one for the spaCy reference
+        steps = len(runs) * len(config.splits) + len(runs) * (bool(challenge_on) + self._speed_on) + self._speed_on
         self._bar = _progress(steps, self.options.progress)
         try:
             # heavier (trainable) extractors start first so that with jobs > 1 the light
@@ -954,6 +956,7 @@ class Runner:
     def _speed(self, runs) -> dict[str, Any]:
         from .corpus import load_corpus
         from .speed import SPEED_PROTOCOL_VERSION, machine_info, measure_in_subprocess
+        from .speed_reference import RATIO_KEY, REFERENCE_NAME
 
         s = self.config.speed
         root = self.config.resolved_corpus_root()
@@ -991,6 +994,14 @@ class Runner:
                 self.cache.put_result("speed", run.label, key, results[run.label])
             run.timing["speed_s"] = time.perf_counter() - t0
             self._advance(f"{run.label} speed")
+        reference = self._speed_reference(results, split_hash, machine)
+        self._advance(f"spaCy reference speed{'' if reference.get('status') == COMPLETE else ': ' + str(reference.get('status'))}")
+        base = reference.get("words_per_s") if reference.get("status") == COMPLETE else None
+        if isinstance(base, int | float) and base > 0:
+            for label, entry in results.items():
+                rate = entry.get("words_per_s")
+                if entry.get("status") == COMPLETE and isinstance(rate, int | float):
+                    results[label] = {**entry, RATIO_KEY: round(rate / base, 3)}
         return {
             "format_version": RUN_FORMAT,
             "protocol_version": SPEED_PROTOCOL_VERSION,
@@ -999,9 +1010,59 @@ class Runner:
             "repeats": s.repeats,
             "warmup": s.warmup,
             "machine": machine,
-            "note": "each extractor timed in a fresh process: cold start (import, build, fit) apart from steady state; docs/s and words/s from the median of the timed passes",
+            "note": "each extractor timed in a fresh process: cold start (import, build, fit) apart from steady state; docs/s and words/s from the median of the timed passes; words_per_s_vs_spacy: words/s over that of the bare spaCy pipeline (reference) timed the same way on the same documents",
             "extractors": results,
+            "reference": {REFERENCE_NAME: reference},
         }
+
+    def _speed_reference(self, results: Mapping[str, Any], split_hash: str, machine: dict[str, Any]) -> dict[str, Any]:
+        """The bare spaCy pipeline (``bench.speed_reference``) measured by the same protocol on
+        the same documents, in a fresh process, cached like an extractor's figures. Skipped
+        when spaCy is missing or no extractor was measured; a failure is recorded here only,
+        never as a failure of the run."""
+        from .speed import SPEED_PROTOCOL_VERSION, measure_reference_in_subprocess
+        from .speed_reference import (
+            REFERENCE_CLI,
+            REFERENCE_NAME,
+            describe,
+            reference_params,
+            unavailable,
+        )
+
+        s = self.config.speed
+        try:
+            if not any(r.get("status") == COMPLETE for r in results.values()):
+                return {"status": SKIPPED, "message": "skipped: no extractor's speed was measured"}
+            why = unavailable()
+            if why:
+                return {"status": SKIPPED, "message": f"skipped: {why}"}
+            params = reference_params()
+            description = describe(params)
+        except Exception as exc:  # noqa: BLE001 - the reference never fails the run
+            return {"status": FAILED, "message": f"the spaCy reference could not be prepared: {_summary(exc)}"}
+        key = {
+            "extractor": REFERENCE_NAME, "params_hash": stable_hash(params), "split": s.split,
+            "corpus_hash": split_hash, "repeats": s.repeats, "warmup": s.warmup,
+            "protocol": SPEED_PROTOCOL_VERSION, "machine": machine,
+            "pipeline": description,  # names the spaCy and model versions
+        }
+        label = f"reference-{REFERENCE_NAME}"
+        cached = self.cache.get_result("speed", label, key) if self.read_cache else None
+        if cached is not None:
+            return cached
+        if self._bar is not None:
+            self._bar.set_postfix_str("spaCy reference speed", refresh=True)
+        root = self.config.resolved_corpus_root()
+        try:
+            res = measure_reference_in_subprocess(
+                REFERENCE_CLI, params, s.split, s.repeats, s.warmup, s.timeout, str(root) if root is not None else None,
+            )
+        except Exception as exc:  # noqa: BLE001 - the reference never fails the run
+            entry = {"status": FAILED, "message": str(exc) if isinstance(exc, BenchError) else _summary(exc)}
+        else:
+            entry = {"status": COMPLETE, **res.to_dict(), "description": description}
+            self.cache.put_result("speed", label, key, entry)
+        return entry
 
     def _challenge_json(self, runs) -> dict[str, Any]:
         from .challenge import SUITE_VERSION
@@ -1154,6 +1215,10 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
     return [line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
+RATIO_HEADER = "× spaCy parse"  # the speed table's column of words_per_s_vs_spacy
+REFERENCE_LABEL = "spaCy pipeline (reference)"  # its row
+
+
 def results_table(scores: dict, speed: dict | None = None, challenge: dict | None = None) -> str:
     """The plain-text results of a run: per split, per extractor, micro F1 x 100 with its 95%
     interval per tier, pair-tier P and R, and docs/s; then speed and challenge pass rates.
@@ -1212,18 +1277,31 @@ def results_table(scores: dict, speed: dict | None = None, challenge: dict | Non
             out.append(f"  micro F1 x 100 per tier {note}; P, R: pair tier; docs/s: speed protocol")
     if speed is not None:
         out += ["", f"speed on split {speed['split']!r} ({speed['repeats']} timed passes after {speed['warmup']} warm-up, a fresh process per extractor; {speed['machine'].get('cpu')}, {speed['machine'].get('cores')} cores)"]
-        header = ["extractor", "docs/s", "words/s", "IQR s", "cold start s", "p50 ms", "p95 ms", "peak RSS MB", "overhead %"]
+        from .speed import ratio_text
+
+        header = ["extractor", "docs/s", "words/s", RATIO_HEADER, "IQR s", "cold start s", "p50 ms", "p95 ms", "peak RSS MB", "overhead %"]
         rows = []
+        reference = (speed.get("reference") or {}).get("spacy_pipeline") or {}
+
+        def figures(label: str, r: dict, ratio: str) -> list[str]:
+            return [
+                label, f"{r['docs_per_s']:,.1f}", f"{r['words_per_s']:,.0f}", ratio, f"{r['pass_iqr_s']:.3f}",
+                f"{r['cold_start_s']:.2f}", f"{r['latency_p50_ms']:.1f}", f"{r['latency_p95_ms']:.1f}",
+                f"{r['peak_rss_mb']:.0f}", f"{100 * r['harness_overhead']:.2f}",
+            ]
+
         for label, r in speed["extractors"].items():
             if r.get("status") != COMPLETE:
                 rows.append([label, r.get("message") or r.get("status", "")])
                 continue
-            rows.append([
-                label, f"{r['docs_per_s']:,.1f}", f"{r['words_per_s']:,.0f}", f"{r['pass_iqr_s']:.3f}",
-                f"{r['cold_start_s']:.2f}", f"{r['latency_p50_ms']:.1f}", f"{r['latency_p95_ms']:.1f}",
-                f"{r['peak_rss_mb']:.0f}", f"{100 * r['harness_overhead']:.2f}",
-            ])
+            rows.append(figures(label, r, ratio_text(r.get("words_per_s_vs_spacy"))))
+        if reference.get("status") == COMPLETE:
+            rows.append(figures(REFERENCE_LABEL, reference, ratio_text(1.0)))
         out += ["  " + line for line in _grid(header, rows, set(range(1, len(header))))]
+        if reference.get("status") == COMPLETE:
+            out.append(f"  {RATIO_HEADER}: words/s as a multiple of the reference's, {reference.get('description') or 'the bare spaCy pipeline'}")
+        elif reference:
+            out.append(f"  {RATIO_HEADER}: not available; {REFERENCE_LABEL}: {reference.get('message') or reference.get('status')}")
     if challenge is not None:
         done = {k: v for k, v in challenge["extractors"].items() if v.get("status") == COMPLETE}
         out += ["", f"challenge suite (seed {challenge['seed']}, version {challenge['suite_version']}): pass % per capability"]

@@ -15,8 +15,16 @@ extractor's loaded models or warm caches never speed up another. Inside that pro
 6. harness overhead: wall time of the measuring loop minus the time spent inside the
    extractor's own ``extract`` calls, as a fraction of the loop's time.
 
+Every pass consumes the extractor's output by counting it (``relations``), never by keeping
+it, so the peak memory is the extractor's own, not that of a list of its relations.
+
 Each figure includes all the work the extractor needs (its own parsing). Nothing here asserts
 a speed: figures go to ``speed.json`` and the report.
+
+The same protocol measures the reference the speed goals are stated against: the bare spaCy
+pipeline (``bench.speed_reference``; ``python -m bench.speed --reference spacy``,
+``measure_reference_in_subprocess``). ``bench run`` reports each extractor's words/s as a
+multiple of the reference's (``ratio_text``).
 """
 
 from __future__ import annotations
@@ -121,6 +129,8 @@ def measure(
     """Measure an extractor in this process (use ``measure_in_subprocess`` for fair figures).
 
     ``factory`` builds the extractor (default: the registry); the build time is the cold start.
+    The output of each call is counted (``relations``: the count of the last timed pass) and
+    dropped, never kept in a list, so ``peak_rss_mb`` reflects the extractor and not its output.
     """
     if repeats < 5:
         raise BenchError(f"speed: at least 5 repeats are needed for a median and IQR; got {repeats}")
@@ -137,27 +147,27 @@ def measure(
         _fit_default(extractor)
     cold = time.perf_counter() - t0
     t0 = time.perf_counter()
-    list(extractor.extract(docs[:1]))
+    _count(extractor.extract(docs[:1]))
     first = time.perf_counter() - t0
     for _ in range(warmup):
-        list(extractor.extract(docs))
+        _count(extractor.extract(docs))
     times: list[float] = []
     relations = 0
     loop_start = time.perf_counter()
     inside = 0.0
     for _ in range(repeats):
         t0 = time.perf_counter()
-        out = list(extractor.extract(docs))
+        n = _count(extractor.extract(docs))
         dt = time.perf_counter() - t0
         inside += dt
         times.append(dt)
-        relations = len(out)
+        relations = n
     loop = time.perf_counter() - loop_start
     lat: list[float] = []
     if latency:
         for d in docs:
             t0 = time.perf_counter()
-            list(extractor.extract([d]))
+            _count(extractor.extract([d]))
             lat.append((time.perf_counter() - t0) * 1000)
     words = sum(len(d.body.split()) for d in docs)
     med = statistics.median(times)
@@ -184,6 +194,26 @@ def measure(
     )
 
 
+def _count(relations) -> int:
+    """How many items an ``extract`` call gave, consuming them one by one without keeping them."""
+    return sum(1 for _ in relations)
+
+
+def ratio_text(x: float | None, missing: str = "-") -> str:
+    """A throughput ratio (an extractor's words/s over the reference's) as a table shows it.
+
+    >>> ratio_text(18.437), ratio_text(0.9312), ratio_text(123.4), ratio_text(None)
+    ('18.4×', '0.93×', '123×', '-')
+    """
+    if not isinstance(x, int | float) or isinstance(x, bool) or x != x:
+        return missing
+    if x >= 100:
+        return f"{x:,.0f}×"
+    if x >= 10:
+        return f"{x:.1f}×"
+    return f"{x:.2f}×"
+
+
 def _fit_default(extractor) -> None:
     """Trainable extractors are timed after fitting on their default training data; the fit
     time counts into the cold start."""
@@ -205,8 +235,29 @@ def measure_in_subprocess(
 ) -> SpeedResult:
     """Run ``measure`` in a fresh interpreter over the documents of ``docs_source`` (a split
     name, folder or JSONL file, as for ``bench extract``) and return its result."""
+    return _in_subprocess(["--extractor", name], name, params, docs_source, repeats, warmup, timeout, corpus_root)
+
+
+def measure_reference_in_subprocess(
+    reference: str,
+    params: dict[str, Any],
+    docs_source: str,
+    repeats: int = 5,
+    warmup: int = 1,
+    timeout: float | None = 900,
+    corpus_root: str | None = None,
+) -> SpeedResult:
+    """As ``measure_in_subprocess``, for a reference of ``bench.speed_reference.REFERENCES``
+    (``"spacy"``: the bare spaCy pipeline) instead of a registered extractor."""
+    return _in_subprocess(["--reference", reference], f"the {reference} reference", params, docs_source, repeats, warmup, timeout, corpus_root)
+
+
+def _in_subprocess(
+    what: list[str], name: str, params: dict[str, Any], docs_source: str, repeats: int, warmup: int,
+    timeout: float | None, corpus_root: str | None,
+) -> SpeedResult:
     cmd = [
-        sys.executable, "-m", "bench.speed", "--extractor", name, "--params", json.dumps(params),
+        sys.executable, "-m", "bench.speed", *what, "--params", json.dumps(params),
         "--input", docs_source, "--repeats", str(repeats), "--warmup", str(warmup),
     ]
     if corpus_root:
@@ -227,9 +278,12 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     from .corpus import read_documents
+    from .speed_reference import REFERENCES
 
-    ap = argparse.ArgumentParser(prog="python -m bench.speed", description="Measure one extractor (prints JSON).")
-    ap.add_argument("--extractor", required=True)
+    ap = argparse.ArgumentParser(prog="python -m bench.speed", description="Measure one extractor, or the reference pipeline (prints JSON).")
+    which = ap.add_mutually_exclusive_group(required=True)
+    which.add_argument("--extractor", help="a registered extractor name")
+    which.add_argument("--reference", choices=sorted(REFERENCES), help="a reference pipeline (spacy: the bare spaCy pipeline)")
     ap.add_argument("--params", default="{}")
     ap.add_argument("--input", required=True)
     ap.add_argument("--repeats", type=int, default=5)
@@ -238,7 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         docs = read_documents(args.input, args.root)
-        result = measure(args.extractor, json.loads(args.params), docs, args.repeats, args.warmup)
+        params = json.loads(args.params)
+        if args.reference:
+            factory = REFERENCES[args.reference]
+            result = measure(factory.name, params, docs, args.repeats, args.warmup, factory=factory)
+        else:
+            result = measure(args.extractor, params, docs, args.repeats, args.warmup)
     except BenchError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -540,6 +540,113 @@ def test_challenge_suite_runs_and_its_failure_is_recorded(tmp_path, corpus, pair
     assert "challenge suite (seed 0" in result.table
 
 
+# --------------------------------------------------------------------------- speed and its spaCy reference
+
+
+def _speed_result(name: str, words_per_s: float, params: dict | None = None):
+    from bench.speed import SpeedResult
+
+    return SpeedResult(
+        extractor=name, params=params or {}, documents=3, words=30, repeats=5, cold_start_s=0.5,
+        first_call_s=0.01, pass_median_s=30 / words_per_s, pass_iqr_s=0.001,
+        pass_times_s=(30 / words_per_s,) * 5, docs_per_s=round(3 * words_per_s / 30, 3),
+        words_per_s=words_per_s, latency_p50_ms=1.0, latency_p95_ms=2.0, peak_rss_mb=50.0,
+        harness_overhead=0.001, relations=0 if name == "spacy_pipeline" else 3,
+    )
+
+
+@pytest.fixture
+def fake_speed(monkeypatch):
+    """The speed subprocesses replaced by fixed figures (pairs.v1: 3,000 words/s, or its
+    ``delay`` parameter x 10,000; the spaCy reference: 1,000 words/s); ``calls`` records what
+    was measured."""
+    import bench.speed
+    import bench.speed_reference
+
+    calls: list[tuple] = []
+
+    def extractor(name, params, source, repeats, warmup, timeout, root):
+        calls.append(("extractor", name, source, repeats, warmup))
+        return _speed_result(name, 3000.0 if not params.get("delay") else params["delay"] * 10_000, params)
+
+    def reference(which, params, source, repeats, warmup, timeout, root):
+        calls.append(("reference", which, source, repeats, warmup))
+        return _speed_result("spacy_pipeline", 1000.0, params)
+
+    monkeypatch.setattr(bench.speed, "measure_in_subprocess", extractor)
+    monkeypatch.setattr(bench.speed, "measure_reference_in_subprocess", reference)
+    monkeypatch.setattr(bench.speed_reference, "unavailable", lambda: None)
+    return calls
+
+
+SPEED_ON = {"enabled": True, "split": "dev", "repeats": 5, "warmup": 0}
+
+
+def test_speed_reports_each_extractor_against_the_spacy_reference(tmp_path, corpus, pairs, fake_speed):
+    from bench.extractors.spacy_dep import SpacyDepExtractor
+
+    cfg = write_config(
+        tmp_path / "exp.toml", corpus,
+        [{"name": "pairs.v1", "label": "fast"}, {"name": "pairs.v1", "label": "slow", "params": {"delay": 0.093}}],
+        speed=SPEED_ON,
+    )
+    result = run(cfg, tmp_path / "out")
+    assert result.exit_code == 0
+    speed = json.loads((tmp_path / "out" / "speed.json").read_text())
+    # the reference is measured once per run, on the speed split, with the same protocol settings
+    assert [c for c in fake_speed if c[0] == "reference"] == [("reference", "spacy", "dev", 5, 0)]
+    ref = speed["reference"]["spacy_pipeline"]
+    assert ref["status"] == "complete" and ref["extractor"] == "spacy_pipeline" and ref["relations"] == 0
+    assert ref["words_per_s"] == 1000.0 and "spacy_dep.v1" in ref["description"]
+    assert set(speed["extractors"]["fast"]) - {"words_per_s_vs_spacy"} | {"description"} == set(ref)  # an extractor entry's fields
+    # same pipeline, batch size and processes as spacy_dep.v1 by default
+    assert ref["params"]["batch_size"] == SpacyDepExtractor().batch_size
+    assert ref["params"]["disable"] == sorted(SpacyDepExtractor.DISABLE)
+    assert speed["extractors"]["fast"]["words_per_s_vs_spacy"] == 3.0
+    assert speed["extractors"]["slow"]["words_per_s_vs_spacy"] == 0.93
+    # the console table: the ratio column and the reference's own row
+    assert "× spaCy parse" in result.table
+    rows = {line.split()[0]: line for line in result.table.splitlines() if line.startswith("  ")}
+    assert "3.00×" in rows["fast"] and "0.93×" in rows["slow"]
+    reference_row = next(line for line in result.table.splitlines() if "spaCy pipeline (reference)" in line)
+    assert "1,000" in reference_row and "1.00×" in reference_row
+    assert results_table(result.scores, speed) == result.table
+    # cached like the extractors' figures: a second run measures nothing and says the same
+    before = len(fake_speed)
+    again = run(cfg, tmp_path / "out")
+    assert len(fake_speed) == before
+    assert json.loads((tmp_path / "out" / "speed.json").read_text())["reference"] == speed["reference"]
+    assert again.speed["extractors"]["slow"]["words_per_s_vs_spacy"] == 0.93
+
+
+def test_a_failed_or_missing_spacy_reference_never_fails_the_run(tmp_path, corpus, pairs, fake_speed, monkeypatch):
+    import bench.speed
+    import bench.speed_reference
+    from bench.errors import BenchError
+
+    def broken(*args):
+        raise BenchError("speed: measuring the spacy reference failed: OSError: no model")
+
+    monkeypatch.setattr(bench.speed, "measure_reference_in_subprocess", broken)
+    cfg = write_config(tmp_path / "exp.toml", corpus, [{"name": "pairs.v1"}], speed=SPEED_ON)
+    result = run(cfg, tmp_path / "out", use_cache=False)
+    assert result.exit_code == 0 and result.failures == ()
+    speed = json.loads((tmp_path / "out" / "speed.json").read_text())
+    assert speed["reference"] == {"spacy_pipeline": {"status": "failed", "message": "speed: measuring the spacy reference failed: OSError: no model"}}
+    assert speed["extractors"]["pairs.v1"]["status"] == "complete"
+    assert "words_per_s_vs_spacy" not in speed["extractors"]["pairs.v1"]
+    assert "× spaCy parse: not available; spaCy pipeline (reference): speed: measuring the spacy reference failed" in result.table
+    row = next(line for line in result.table.splitlines() if line.startswith("  pairs.v1") and "," in line)
+    assert row.split()[3] == "-"  # the ratio column
+
+    monkeypatch.setattr(bench.speed_reference, "unavailable", lambda: "spaCy is not installed")
+    result = run(cfg, tmp_path / "out", use_cache=False)
+    assert result.exit_code == 0
+    speed = json.loads((tmp_path / "out" / "speed.json").read_text())
+    assert speed["reference"] == {"spacy_pipeline": {"status": "skipped", "message": "skipped: spaCy is not installed"}}
+    assert "words_per_s_vs_spacy" not in speed["extractors"]["pairs.v1"]
+
+
 def test_damaged_gold_stops_the_run_before_any_work(tmp_path, corpus, pairs):
     from bench.errors import InputError
 

@@ -571,7 +571,13 @@ def speed_html(run: Run) -> str:
     )
     if bits:
         lead += " Measured on " + ", ".join(bits) + "."
-    return f'<p class="lead">{lead} Machine: {esc(summary.machine_line(run))}.</p>' + frame_html(frame, "speed")
+    lead += (
+        f" {esc(T.RATIO_HEADER)} is an extractor's words/s as a multiple of the bare spaCy pipeline's, "
+        "timed in the same run on the same documents."
+    )
+    note = T.speed_reference_note(run)
+    notes = f'<ul class="notes"><li>{esc(note)}</li></ul>' if note else ""
+    return f'<p class="lead">{lead} Machine: {esc(summary.machine_line(run))}.</p>' + frame_html(frame, "speed") + notes
 
 
 def run_html(run: Run) -> str:

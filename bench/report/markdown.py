@@ -58,11 +58,16 @@ def render_markdown(run: Run) -> str:
         out += [
             f"Each extractor timed{where} in its own fresh process: cold start (import, build, fit) "
             "apart, a warm-up pass, then repeated timed passes (median and interquartile range); "
-            "latency per document one at a time; overhead is the harness's share of the timed loop. "
+            "latency per document one at a time; overhead is the harness's share of the timed loop; "
+            f"{T.RATIO_HEADER} is words/s as a multiple of the bare spaCy pipeline's, timed in the "
+            "same run on the same documents. "
             f"Machine: {T.md_escape(summary.machine_line(run))}.",
             "",
             T.frame_to_markdown(speed),
         ]
+        note = T.speed_reference_note(run)
+        if note:
+            out += ["", f"- {T.md_escape(note)}"]
     challenge = T.challenge_frame(run)
     out += ["", "## Challenge suite", ""]
     if challenge.empty:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..speed import ratio_text
 from .rundir import Run
 
 TYPES = ("visited", "met", "discussed")
@@ -29,6 +30,8 @@ NO_VALUE = "–"
 F1_HEADER = "F1 [95% CI]"
 SPEED_GROUP = "speed"
 SPEED_HEADER = "docs/s"
+RATIO_HEADER = "× spaCy parse"  # words/s as a multiple of the bare spaCy pipeline's
+REFERENCE_ROW = "spaCy pipeline (reference)"
 
 
 # --------------------------------------------------------------------------- numbers
@@ -293,9 +296,64 @@ def per_type_frame(run: Run, split: str, tier: str = "pair") -> pd.DataFrame:
     return pd.DataFrame(data, index=pd.Index(extractors, name="extractor"), columns=list(TYPES))
 
 
+def fmt_ratio(x: float | None) -> str:
+    """A throughput ratio to the spaCy reference, or a dash when there is none.
+
+    >>> fmt_ratio(18.437), fmt_ratio(0.931), fmt_ratio(None)
+    ('18.4×', '0.93×', '–')
+    """
+    return ratio_text(x, NO_VALUE)
+
+
+def speed_reference(run: Run) -> Mapping | None:
+    """The entry of the bare spaCy pipeline in ``speed.json`` (``reference.spacy_pipeline``:
+    its figures, or a status and message), or None when the run has none (older runs)."""
+    ref = run.speed_meta.get("reference")
+    entry = ref.get("spacy_pipeline") if isinstance(ref, Mapping) else None
+    return entry if isinstance(entry, Mapping) else None
+
+
+def speed_reference_note(run: Run) -> str | None:
+    """What the ratio column compares with, or why it is empty (plain text, one sentence)."""
+    ref = speed_reference(run)
+    if ref is not None and isinstance(ref.get("words_per_s"), int | float):
+        what = ref.get("description") or "the bare spaCy pipeline"
+        return (
+            f"{RATIO_HEADER}: words/s as a multiple of the reference's, measured in the same run on "
+            f"the same documents by the same protocol: {what}."
+        )
+    if ref is not None:
+        why = ref.get("message") or ref.get("status") or "not measured"
+        return f"{RATIO_HEADER}: no spaCy reference in this run ({why})."
+    return f"{RATIO_HEADER}: no spaCy reference in this run (speed.json has no reference entry)."
+
+
 def speed_frame(run: Run) -> pd.DataFrame:
-    """The speed figures per extractor (``bench.speed.SpeedResult``), formatted."""
+    """The speed figures per extractor (``bench.speed.SpeedResult``), formatted; the column
+    ``× spaCy parse`` is ``words_per_s_vs_spacy``, and a last row gives the spaCy reference's
+    own figures when the run measured it."""
     rows = []
+
+    def figures(label: str, s: Mapping, ratio: str) -> dict:
+        def num(key, digits=2):
+            v = s.get(key)
+            return NO_VALUE if not isinstance(v, int | float) else f"{v:,.{digits}f}"
+
+        median, iqr = s.get("pass_median_s"), s.get("pass_iqr_s")
+        return {
+            "extractor": label,
+            "docs/s": fmt_rate(s.get("docs_per_s")),
+            "words/s": fmt_rate(s.get("words_per_s")),
+            RATIO_HEADER: ratio,
+            "pass s (IQR)": NO_VALUE if median is None else f"{median:.3f} ({(iqr or 0):.3f})",
+            "p50 ms": num("latency_p50_ms"),
+            "p95 ms": num("latency_p95_ms"),
+            "peak RSS MB": num("peak_rss_mb", 0),
+            "cold start s": num("cold_start_s"),
+            "docs × passes": f"{s.get('documents', NO_VALUE)} × {s.get('repeats', NO_VALUE)}",
+            "overhead": NO_VALUE if s.get("harness_overhead") is None else f"{100 * s['harness_overhead']:.2f}%",
+        }
+
     for e in run.extractors:
         s = run.speed.get(e)
         if not s:
@@ -304,26 +362,12 @@ def speed_frame(run: Run) -> pd.DataFrame:
             message = s.get("message") or s.get("status") or "not measured"
             rows.append({"extractor": e, "docs/s": f"not measured: {message}"})
             continue
-
-        def num(key, digits=2, s=s):
-            v = s.get(key)
-            return NO_VALUE if not isinstance(v, int | float) else f"{v:,.{digits}f}"
-
-        median, iqr = s.get("pass_median_s"), s.get("pass_iqr_s")
-        rows.append({
-            "extractor": e,
-            "docs/s": fmt_rate(s.get("docs_per_s")),
-            "words/s": fmt_rate(s.get("words_per_s")),
-            "pass s (IQR)": NO_VALUE if median is None else f"{median:.3f} ({(iqr or 0):.3f})",
-            "p50 ms": num("latency_p50_ms"),
-            "p95 ms": num("latency_p95_ms"),
-            "peak RSS MB": num("peak_rss_mb", 0),
-            "cold start s": num("cold_start_s"),
-            "docs × passes": f"{s.get('documents', NO_VALUE)} × {s.get('repeats', NO_VALUE)}",
-            "overhead": NO_VALUE if s.get("harness_overhead") is None else f"{100 * s['harness_overhead']:.2f}%",
-        })
+        rows.append(figures(e, s, fmt_ratio(s.get("words_per_s_vs_spacy"))))
     if not rows:
         return pd.DataFrame()
+    ref = speed_reference(run)
+    if ref is not None and isinstance(ref.get("docs_per_s"), int | float):
+        rows.append(figures(REFERENCE_ROW, ref, fmt_ratio(1.0)))
     return pd.DataFrame(rows).fillna("").set_index("extractor")
 
 
