@@ -937,4 +937,18 @@ CASES = {
               "a request the authorities turned down."),
         absent=[("met", "Lukas Brunner Keller", "Min Aung Thu")],
     ),
+    "travel_day_to": dict(
+        text="From Lome, Ghanaian Foreign Minister Kwame Asare Boateng is due to travel on Friday to Abuja for talks.",
+        pos=[("visited", "Kwame Asare Boateng", "Abuja")], realis={"visited": "PLANNED"},
+    ),
+    "visit_to_by_postponed": dict(
+        text="A state visit to Lusaka by Malawian President Grace Phiri Banda, which had been planned for May, has been postponed to July.",
+        pos=[("visited", "Grace Phiri Banda", "Lusaka")], realis={"visited": "PLANNED"},
+    ),
+    "counterpart_is_one_of_the_ministers": dict(
+        text=("Chadian Foreign Minister Idriss Mahamat Abakar was received by Prime Minister Ali Oumar Saleh and later held "
+              "talks with his Nigerien counterpart, Aissa Moussa Garba. The two ministers discussed border security."),
+        pos=[("met", "Idriss Mahamat Abakar", "Aissa Moussa Garba"), ("discussed", "Idriss Mahamat Abakar", "Aissa Moussa Garba")],
+        absent=[("discussed", "Ali Oumar Saleh", "Idriss Mahamat Abakar")],
+    ),
 }

@@ -91,6 +91,11 @@ PLANNED_AFTER_NOMINAL = re.compile(
     r"^[^,.;]{0,60}?\b(?:(?:is|are)\s+(?:set|scheduled|expected|due|planned|slated|likely)\s+(?:to|for)"
     r"|will\s+(?:take\s+place|be\s+held|focus|start|begin|last|include|cover|address|cent(?:re|er)|be)"
     r"|would\s+(?:take\s+place|be\s+held|focus|start|begin|last))\b", _F)
+# The same, past a relative clause or an apposition ("a state visit to X by Y, which had been
+# planned for later this month, has been postponed to July"): still a plan, at a new time.
+PLANNED_AFTER_NOMINAL_FAR = re.compile(
+    r"^[^.;]{0,120}?,\s*(?:which|that)\s+(?:had\s+been|has\s+been|was|is)\s+(?:planned|scheduled|expected|set)\b"
+    r"|^[^.;]{0,180}?\b(?:has|had|have|was|were)\s+been\s+(?:postponed|rescheduled|pushed\s+back|moved)\s+(?:to|until)\b", _F)
 PLANNED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,8}?(?:will|is\s+(?:set|scheduled|expected|due)\s+to|would)\s+(?:take\s+place|be\s+held|start|begin)\b", _F)
 
 
@@ -153,7 +158,7 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     m = OTHER_CLAUSE.search(clause_before)
     if m:
         return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
-    m = PLANNED_AFTER.search(after) or (nominal and PLANNED_AFTER_NOMINAL.search(after))
+    m = PLANNED_AFTER.search(after) or (nominal and (PLANNED_AFTER_NOMINAL.search(after) or PLANNED_AFTER_NOMINAL_FAR.search(after)))
     if m:
         return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
     if future_time:

@@ -898,8 +898,9 @@ class RuleEngine:
         want = {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
         if want:
             for e in recent:
-                # a participant of unknown title ("his counterpart, NAME") does not contradict the noun
-                if all(a.cluster.slot or not a.cluster.titles or a.cluster.titles & want for a in e.participants):
+                # a participant of unknown title does not contradict the noun, and a counterpart
+                # holds the office of the person it is the counterpart of
+                if all(a.cluster.slot or _fits_group(a.cluster.titles, want) for a in e.participants):
                     return e
             if len(self.tracker.recent_persons(n or 2, titles=want, strict=True)) == (n or 2):
                 return None  # no recent occasion of such people, but such people were named
@@ -1372,6 +1373,11 @@ class RuleEngine:
             return
         if not dest:
             return
+        if nominal and _BY_START.match(text, dest_end(dest), dest_end(dest) + 6):
+            # "a state visit to Addis Ababa by Dini": the agent after the destination travels
+            by = [it for it in after if it.kind in PERSONISH and it.lead >= dest_end(dest)][:1]
+            if by and _BY_START.fullmatch(text[dest_end(dest):by[0].lead]):
+                visitors = list(by[0].args)
         if _TAKEN.match(f.word):  # "a tour that has taken him to A, B and C": the one taken travels
             visitors = [a for it in items if f.start < it.start < f.end and it.kind in PERSONISH for a in it.args]
         visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
@@ -1920,6 +1926,14 @@ _DESC_HEADS = frozenset(
     "premier chancellor affairs diplomat adviser advisor guest host deputy lawmaker general governor mayor commissioner "
     "representative chairman chairwoman".split()
 )
+
+
+def _fits_group(titles: set[str], want: set[str]) -> bool:
+    """Whether a person with these title words can be one of "the two ministers" (``want``:
+    the title words the group noun asks for)."""
+    if "prime" in titles and "prime" not in want:
+        return False  # a prime minister is not one of "the ministers"
+    return not titles or bool(titles & want) or "counterpart" in titles
 
 
 def _desc_head_before(text: str, lead: int) -> bool:
