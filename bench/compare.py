@@ -14,6 +14,14 @@ text and JUnit renderings are made from that document only:
   resampled documents for both runs) and the paired approximate-randomisation p-value, both
   from ``bench.stats`` with BASE's bootstrap settings; the verdict of the F1 gate
   (``bench.gates``: fail only when the drop is beyond the threshold *and* significant);
+- **multiple testing**: significance is decided on p-values adjusted over the family of
+  quality checks of this comparison that have a p-value (``--correction holm``, the default:
+  Holm–Bonferroni, which keeps the chance of any false alarm in the whole comparison at most
+  alpha; ``--correction none``: the raw p-values). A check without a p-value (too few
+  documents) is untested as before and is not counted in the family; neither are the
+  completeness and speed checks. Each quality record keeps its raw ``p_value`` and adds
+  ``p_adjusted`` (equal to ``p_value`` with ``none``, null without a test); the gates block
+  records the ``correction`` and the ``family_size``;
 - **completeness**: an extractor that completed a split in BASE but not in NEW (documents
   failed) fails every quality check of that split, and the verdict says so first;
 - **speed**: per extractor, the ratio of median pass times from both ``speed.json`` files,
@@ -27,12 +35,14 @@ Layout of the comparison document (abridged)::
 
     {"format_version": 1, "kind": "relation-bench comparison",
      "verdict": "pass" | "regression", "exit_code": 0 | 1,
-     "regressions": ["trigger.v1 (dev, pair): F1 -0.084 [-0.12, -0.05], p=0.002", ...],
+     "regressions": ["trigger.v1 (dev, pair): F1 -0.084 [-0.12, -0.05], p=0.002, Holm p=0.018", ...],
      "warnings": [...], "summary": {"checks", "pass", "fail", "untested", "not_compared"},
      "base": {"kind", "commit", ...}, "new": {...}, "scorer": {...}, "bootstrap": {...},
-     "gates": {"alpha", "f1": [...], "speed", "rule"}, "splits", "tiers", "extractors",
+     "gates": {"alpha", "correction": "holm" | "none", "family_size", "f1": [...], "speed",
+               "rule"},
+     "splits", "tiers", "extractors",
      "quality": [{"extractor", "split", "tier", "status", "base_f1", "new_f1", "difference",
-                  "ci95", "p_value", "reason", "documents", "check", "note",
+                  "ci95", "p_value", "p_adjusted", "reason", "documents", "check", "note",
                   "beyond_threshold_by", "message"}],
      "completeness": [{"extractor", "split", "base", "new", "status", "message"}],
      "speed": {"gated", "available", "reason" | "extractors": [{"extractor", "status",
@@ -43,19 +53,35 @@ Layout of the comparison document (abridged)::
      "notes": [...]}
 
 ``status`` is ``pass``, ``fail``, ``untested`` (too few documents for a test) or
-``not_compared`` (an extractor skipped or incomplete in BASE).
+``not_compared`` (an extractor skipped or incomplete in BASE). ``correction``,
+``family_size`` and ``p_adjusted`` were added within ``format_version`` 1 (new keys only);
+the renderers read a document without them as uncorrected.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import BenchError, InputError, Problem
-from .gates import FAIL, PASS, UNTESTED, Gates, evaluate_speed, format_interval, format_p
+from .gates import (
+    CORRECTION_NAMES,
+    CORRECTION_TITLES,
+    FAIL,
+    PASS,
+    UNTESTED,
+    Gates,
+    adjust_p_values,
+    evaluate_speed,
+    family_size,
+    format_interval,
+    format_p,
+    format_p_adjusted,
+)
 
 FORMAT_VERSION = 1
 NOT_COMPARED = "not_compared"
@@ -427,32 +453,52 @@ def _bootstrap_config(b: Mapping[str, Any]):
 def _quality(
     label: str, split: str, base: RunData, new: RunData, tiers: Sequence[str], gates: Gates, boot, plan, cache: dict
 ) -> list[dict]:
-    """Every tier's check of one extractor on one split: NEW vs BASE on the same documents,
-    with the resamples ``plan`` shared by every extractor of the split."""
+    """Every tier's comparison of one extractor on one split: NEW vs BASE on the same
+    documents, with the resamples ``plan`` shared by every extractor of the split. The
+    records are pending (``_pending``: the check and the comparison) until ``_apply_gates``
+    has adjusted the p-values of the whole comparison."""
     from .stats import compare_systems
 
     doc_ids = base.documents(split)
     b = _systems(base, split, cache)[label]
     n = _systems(new, split, cache)[label]
     comps = {c.tier: c for c in compare_systems(n, b, boot, plan, statistics=("micro",))}
-    out = []
-    for tier in tiers:
-        c = comps[tier]
+    return [
+        {"extractor": label, "split": split, "tier": tier, "documents": len(doc_ids), "_pending": (gates.for_tier(tier), comps[tier])}
+        for tier in tiers
+    ]
+
+
+def _apply_gates(quality: list[dict], gates: Gates) -> int:
+    """Decide every pending F1 check of ``quality`` (in place) on its p-value adjusted with
+    ``gates.correction`` over the family of pending checks that have a p-value; returns the
+    size of that family. Checks without a p-value keep it None and are not counted."""
+    pending = [i for i, q in enumerate(quality) if "_pending" in q]
+    raw = [quality[i]["_pending"][1].p_value for i in pending]
+    adjusted = adjust_p_values(raw, gates.correction)
+    size = family_size(raw)
+    for i, p_adj in zip(pending, adjusted, strict=True):
+        q = quality[i]
+        check, c = q["_pending"]
         ci = c.ci95.to_json()
-        check = gates.for_tier(tier)
-        outcome = check.evaluate(c.f1_b, c.f1_a, ci, c.p_value, gates.alpha, c.p_value_reason or c.ci95.reason)
-        out.append({
-            "extractor": label, "split": split, "tier": tier, "status": outcome.status,
+        reason = c.p_value_reason or c.ci95.reason
+        outcome = check.evaluate(
+            c.f1_b, c.f1_a, ci, c.p_value, gates.alpha, reason,
+            p_adjusted=p_adj, correction=gates.correction, family=size,
+        )
+        quality[i] = {
+            "extractor": q["extractor"], "split": q["split"], "tier": q["tier"], "status": outcome.status,
             "base_f1": _r(c.f1_b), "new_f1": _r(c.f1_a), "difference": _r(c.f1_a - c.f1_b),
             "ci95": None if ci is None else [_r(x) for x in ci],
             "p_value": _r(c.p_value),
-            "reason": c.p_value_reason or c.ci95.reason,
-            "documents": len(doc_ids),
+            "p_adjusted": _r(p_adj),
+            "reason": reason,
+            "documents": q["documents"],
             "check": check.spec, "note": outcome.note,
             "beyond_threshold_by": _r(outcome.beyond),
             "message": outcome.message,
-        })
-    return out
+        }
+    return size
 
 
 # --------------------------------------------------------------------------- changes
@@ -674,13 +720,14 @@ def compare_runs(
                         "documents": n_docs, "check": None, "message": entry["message"],
                     })
             completeness.append(entry)
+    tested = _apply_gates(quality, gates)
 
     failures = [q for q in quality if q["status"] == FAIL and q.get("check") != "complete"]
     failures_speed = [s for s in speed["extractors"] if s["status"] == FAIL]
     incomplete = [c for c in completeness if c["status"] == FAIL]
     verdict_lines = [f"{c['extractor']} ({c['split']}) {c['message']}" for c in incomplete]
     verdict_lines += [
-        f"{q['extractor']} ({q['split']}, {q['tier']}): {_headline_figures(q)}" for q in failures
+        f"{q['extractor']} ({q['split']}, {q['tier']}): {_headline_figures(q, gates.correction)}" for q in failures
     ]
     verdict_lines += [f"{s['extractor']} (speed): {_speed_headline(s)}" for s in failures_speed]
     checked = quality + (speed["extractors"] if gates.speed is not None else [])
@@ -690,6 +737,9 @@ def compare_runs(
         for q in quality if q["status"] == UNTESTED and q.get("beyond_threshold_by") is not None
     ]
     warnings += [f"{c['extractor']} ({c['split']}): not compared: {c['message']}" for c in completeness if c["status"] == NOT_COMPARED]
+    floor = _p_floor_warning(boot.rounds, tested, gates)
+    if floor:
+        warnings.append(floor)
     regression = bool(failures or failures_speed or incomplete)
     return {
         "format_version": FORMAT_VERSION,
@@ -703,7 +753,7 @@ def compare_runs(
         "new": _side(new),
         "scorer": {"version": base.scorer_version, "config_hash": base.scoring_hash},
         "bootstrap": boot.to_dict(),
-        "gates": gates.to_dict(),
+        "gates": gates.to_dict(family_size=tested),
         "splits": chosen,
         "tiers": tiers,
         "extractors": labels,
@@ -713,6 +763,23 @@ def compare_runs(
         "changes": changes,
         "notes": _notes(base, new, labels),
     }
+
+
+def _p_floor_warning(rounds: int, family: int, gates: Gates) -> str | None:
+    """A warning when no quality check can fail because the randomisation test cannot give
+    a p-value small enough: its smallest is ``1 / (rounds + 1)``, which Holm's correction
+    multiplies by the family size for the smallest p. None when a check can fail."""
+    if not family or rounds <= 0:
+        return None
+    factor = family if gates.correction == "holm" else 1
+    if factor / (rounds + 1) <= gates.alpha + 1e-12:
+        return None
+    needed = math.ceil(factor / gates.alpha - 1e-9) - 1
+    after = f" after the {CORRECTION_NAMES[gates.correction]} correction over {family} checks" if factor > 1 else ""
+    return (
+        f"no quality check can fail: with {rounds} randomisation rounds no p-value can reach alpha {gates.alpha:g}{after} "
+        f"(the smallest is 1/{rounds + 1}); BASE needs at least {needed} rounds"
+    )
 
 
 def _strip_state(message: str | None, state: str) -> str:
@@ -750,8 +817,9 @@ def _side(run: RunData) -> dict:
     return out
 
 
-def _headline_figures(q: Mapping[str, Any]) -> str:
-    return f"F1 {q['difference']:+.3f} {format_interval(q['ci95'])}, {format_p(q['p_value'])}"
+def _headline_figures(q: Mapping[str, Any], correction: str) -> str:
+    p = format_p_adjusted(q["p_value"], q.get("p_adjusted"), correction)
+    return f"F1 {q['difference']:+.3f} {format_interval(q['ci95'])}, {p}"
 
 
 def _speed_headline(s: Mapping[str, Any]) -> str:
@@ -835,13 +903,31 @@ def _provenance_line(doc: Mapping[str, Any]) -> str:
     )
 
 
+def _correction(doc: Mapping[str, Any]) -> str:
+    """The correction of a comparison document; ``none`` for one written before it was recorded."""
+    return str(doc["gates"].get("correction") or "none")
+
+
+def _correction_name(doc: Mapping[str, Any]) -> str | None:
+    """How the correction is named in print (``Holm``), None without one."""
+    return CORRECTION_NAMES.get(_correction(doc))
+
+
 def _gate_lines(doc: Mapping[str, Any]) -> list[str]:
     g = doc["gates"]
+    name = _correction_name(doc)
+    if name:
+        n = g.get("family_size")
+        over = f" over the {n} checks with a p-value" if n is not None else ""
+        title = CORRECTION_TITLES.get(_correction(doc)) or name
+        p_rule = f"{name}-adjusted p ≤ {g['alpha']:g} ({title} correction{over}; untested checks are not counted)"
+    else:
+        p_rule = f"p ≤ {g['alpha']:g} (no correction for multiple testing)"
     out = []
     for c in g["f1"]:
         thr = f"{-100 * c['threshold']:g}% of BASE's F1" if c["relative"] else f"{-c['threshold']:g}"
         where = f"{c['tier']} tier" if c["tier"] else "every tier"
-        out.append(f"{c['spec']}: fail when micro F1 drops by more than {thr} ({where}) and p ≤ {g['alpha']:g}")
+        out.append(f"{c['spec']}: fail when micro F1 drops by more than {thr} ({where}) and {p_rule}")
     if g["speed"]:
         out.append(f"{g['speed']['spec']}: fail when docs/s drops by more than {-100 * g['speed']['threshold']:g}% and the interquartile ranges of pass time do not overlap")
     else:
@@ -874,7 +960,9 @@ def _markdown(doc: Mapping[str, Any], limit: int) -> str:
         "▲ significant improvement."
     )
     out += _speed_section(doc, markdown=True)
-    out += ["", "<details><summary>Every check: F1, 95% interval of the difference, p-value</summary>", ""]
+    name = _correction_name(doc)
+    pv = f"p-value and {name}-adjusted p-value" if name else "p-value"
+    out += ["", f"<details><summary>Every check: F1, 95% interval of the difference, {pv}</summary>", ""]
     out += _checks_table(doc, markdown=True)
     out += ["", "Gates:", ""]
     out += [f"- {_esc(line)}" for line in _gate_lines(doc)]
@@ -944,21 +1032,28 @@ def _delta_table(doc: Mapping[str, Any], markdown: bool) -> list[str]:
     return _grid(header, rows, markdown)
 
 
+def _p_cell(p: float | None) -> str:
+    return format_p(p).replace("p=", "").replace("p n/a", "n/a").replace("p<", "<")
+
+
 def _checks_table(doc: Mapping[str, Any], markdown: bool) -> list[str]:
-    header = ["extractor", "split", "tier", "BASE", "NEW", "Δ" if markdown else "delta", "95% CI", "p", "result"]
+    name = _correction_name(doc)
+    p_columns = ["p", f"{name} p"] if name else ["p"]
+    header = ["extractor", "split", "tier", "BASE", "NEW", "Δ" if markdown else "delta", "95% CI", *p_columns, "result"]
     rows = []
     for q in doc["quality"]:
         if "base_f1" in q:
             res = q["status"] + (f" ({q['note']})" if q.get("note") else "")
             if q["status"] == UNTESTED:
                 res += f": {q['reason']}"
+            p_cells = [_p_cell(q["p_value"])] + ([_p_cell(q.get("p_adjusted"))] if name else [])
             row = [
                 q["extractor"], q["split"], q["tier"], f"{q['base_f1']:.3f}", f"{q['new_f1']:.3f}",
-                f"{q['difference']:+.3f}", format_interval(q["ci95"]), format_p(q["p_value"]).replace("p=", "").replace("p n/a", "n/a").replace("p<", "<"),
+                f"{q['difference']:+.3f}", format_interval(q["ci95"]), *p_cells,
                 res,
             ]
         else:
-            row = [q["extractor"], q["split"], q["tier"], "", "", "", "", "", f"{q['status']}: {q['message']}"]
+            row = [q["extractor"], q["split"], q["tier"], "", "", "", "", *("" for _ in p_columns), f"{q['status']}: {q['message']}"]
         rows.append([_esc(c, cell=True) for c in row] if markdown else row)
     return _grid(header, rows, markdown)
 

@@ -18,13 +18,21 @@ docs, README and report):
   that is not significant passes, marked "within noise". With too few documents for a test
   there is no p-value: the comparison is *untested* and never fails (a gate that fails on
   noise gets switched off); a drop beyond the threshold is still flagged.
+- **Multiple testing**: one comparison runs many quality checks (extractor x split x tier),
+  and at alpha 0.05 about one check in twenty would be significant by chance alone. The
+  p-values of the checks that were tested (those with a p-value; untested ones are not
+  counted) are therefore adjusted together before the rule above is applied: by default
+  with Holm–Bonferroni (``holm``, step-down; it keeps the chance of *any* false alarm in the
+  comparison at most ``alpha``, whatever the dependence between the checks); ``none`` uses
+  each raw p-value as it is. The comparison keeps both, ``p_value`` and ``p_adjusted``.
 - **Speed** (``SpeedCheck``): the change is the ratio of the median pass times
   (BASE / NEW, i.e. NEW docs/s over BASE docs/s) minus one. It *fails* only when the change
   is beyond the threshold **and** the two runs' interquartile ranges of pass time do not
   overlap (NEW's first quartile is slower than BASE's third quartile).
 
 When no ``f1`` spec is given, ``DEFAULT_F1`` (``f1:-0.02``) applies; speed is gated only when
-asked for (timings on shared machines are too noisy to gate by default).
+asked for (timings on shared machines are too noisy to gate by default). The correction is
+``DEFAULT_CORRECTION`` (``holm``) unless ``--correction none`` is given.
 """
 
 from __future__ import annotations
@@ -39,6 +47,10 @@ from .errors import BenchError
 TIERS = ("pair", "strict", "lenient", "topic", "evidence")  # bench.scoring.TIERS
 DEFAULT_F1 = "f1:-0.02"
 DEFAULT_ALPHA = 0.05
+CORRECTIONS = ("holm", "none")
+DEFAULT_CORRECTION = "holm"
+CORRECTION_NAMES = {"holm": "Holm", "none": None}  # as printed beside a p-value; None: nothing to name
+CORRECTION_TITLES = {"holm": "Holm–Bonferroni", "none": None}  # as printed in a gate's description
 
 PASS, FAIL, UNTESTED = "pass", "fail", "untested"
 _EPS = 1e-12  # float slack: a drop of exactly the threshold is allowed
@@ -90,6 +102,71 @@ def format_interval(ci: Sequence[float] | None) -> str:
     return f"[{ci[0]:+.2f}, {ci[1]:+.2f}]".replace("+0.00", "0.00").replace("-0.00", "0.00")
 
 
+def format_p_adjusted(p: float | None, p_adjusted: float | None, correction: str) -> str:
+    """The raw p-value, followed by the adjusted one when a correction applies.
+
+    >>> format_p_adjusted(0.008, 0.08, "holm"), format_p_adjusted(0.008, 0.008, "none")
+    ('p=0.008, Holm p=0.080', 'p=0.008')
+    >>> format_p_adjusted(None, None, "holm")
+    'p n/a'
+    """
+    name = CORRECTION_NAMES.get(correction)
+    if p is None or name is None or p_adjusted is None:
+        return format_p(p)
+    return f"{format_p(p)}, {name} {format_p(p_adjusted)}"
+
+
+def holm(p_values: Sequence[float | None]) -> list[float | None]:
+    """Holm–Bonferroni adjusted p-values, in the order given.
+
+    With the ``m`` p-values that are not None sorted ascending, ``p(1) <= ... <= p(m)``, the
+    adjusted value of the i-th smallest is ``max over j <= i of min(1, (m - j + 1) * p(j))``.
+    Calling significant every check whose adjusted p is at most ``alpha`` is Holm's step-down
+    procedure (the smallest p is held to ``alpha / m``, the next to ``alpha / (m - 1)``, ...,
+    stopping at the first that misses): the probability of one or more false alarms among the
+    ``m`` checks is at most ``alpha``, whatever the dependence between them. An adjusted p is
+    never below its raw p, never above 1, and the adjusted values keep the order of the raw
+    ones. None (a check without a test) stays None and is not counted in ``m``; ties keep
+    their given order.
+
+    >>> [round(p, 6) for p in holm([0.01, 0.04, 0.03, 0.005])]
+    [0.03, 0.06, 0.06, 0.02]
+    >>> holm([0.2, None, 0.5])
+    [0.4, None, 0.5]
+    """
+    ps = list(p_values)
+    for p in ps:
+        if p is not None and not (isinstance(p, int | float) and 0.0 <= p <= 1.0):
+            raise ValueError(f"a p-value must be a number in [0, 1]; got {p!r}")
+    tested = sorted((i for i, p in enumerate(ps) if p is not None), key=lambda i: ps[i])
+    m = len(tested)
+    out: list[float | None] = [None] * len(ps)
+    running = 0.0
+    for rank, i in enumerate(tested):
+        running = max(running, min(1.0, (m - rank) * float(ps[i])))
+        out[i] = running
+    return out
+
+
+def adjust_p_values(p_values: Sequence[float | None], correction: str) -> list[float | None]:
+    """The p-values of one family of checks adjusted with ``correction`` (one of
+    ``CORRECTIONS``): ``holm`` (see ``holm``) or ``none`` (unchanged). None stays None.
+
+    >>> adjust_p_values([0.01, None, 0.04], "none")
+    [0.01, None, 0.04]
+    """
+    if correction == "holm":
+        return holm(p_values)
+    if correction == "none":
+        return list(p_values)
+    raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
+
+
+def family_size(p_values: Iterable[float | None]) -> int:
+    """The number of checks a correction counts: those with a p-value."""
+    return sum(1 for p in p_values if p is not None)
+
+
 @dataclass(frozen=True, slots=True)
 class F1Check:
     """Fail when micro F1 drops beyond ``threshold`` and the drop is significant.
@@ -100,6 +177,8 @@ class F1Check:
     >>> c = parse_fail("f1:-0.02")
     >>> c.evaluate(0.512, 0.428, (-0.12, -0.05), 0.002, 0.05).message
     'F1 -0.084 [-0.12, -0.05], p=0.002 (BASE 0.512, NEW 0.428): drop beyond 0.02 and significant at alpha 0.05'
+    >>> c.evaluate(0.512, 0.428, (-0.12, -0.05), 0.002, 0.05, p_adjusted=0.12, correction="holm", family=60).message
+    'F1 -0.084 [-0.12, -0.05], p=0.002, Holm p=0.120 (BASE 0.512, NEW 0.428): drop beyond 0.02 but not significant at alpha 0.05 after the Holm correction over 60 tests'
     """
 
     spec: str
@@ -125,24 +204,42 @@ class F1Check:
         p_value: float | None,
         alpha: float,
         reason: str | None = None,
+        *,
+        p_adjusted: float | None = None,
+        correction: str = "none",
+        family: int | None = None,
     ) -> Outcome:
         """The outcome for F1 ``base`` -> ``new`` with the interval ``ci`` of the difference and
-        the paired p-value (None with ``reason`` when there are too few documents)."""
+        the paired p-value (None with ``reason`` when there are too few documents).
+
+        With a ``correction`` other than ``none``, significance is decided on ``p_adjusted``
+        (the p-value adjusted over the ``family`` of tested checks, see ``adjust_p_values``);
+        the message shows both p-values and names the correction."""
+        if correction not in CORRECTIONS:
+            raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
+        corrected = correction != "none" and p_value is not None
+        if corrected and p_adjusted is None:
+            raise ValueError(f"correction {correction!r} needs the adjusted p-value")
+        p_decide = p_adjusted if corrected else p_value
         diff = new - base
         limit = self.allowed_drop(base)
         beyond = diff - limit if diff < limit - _EPS else None
-        figures = f"F1 {diff:+.3f} {format_interval(ci)}, {format_p(p_value)} (BASE {base:.3f}, NEW {new:.3f})"
+        shown_p = format_p_adjusted(p_value, p_adjusted if corrected else None, correction)
+        figures = f"F1 {diff:+.3f} {format_interval(ci)}, {shown_p} (BASE {base:.3f}, NEW {new:.3f})"
         thr = _fmt_threshold(-self.threshold, self.relative)
-        significant = p_value is not None and p_value <= alpha + _EPS
+        significant = p_decide is not None and p_decide <= alpha + _EPS
+        at = f"at alpha {alpha:g}"
+        if corrected:
+            at += f" after the {CORRECTION_NAMES[correction]} correction" + (f" over {family} tests" if family is not None else "")
         if p_value is None:
             why = reason or "no p-value"
             if beyond is not None:
                 return Outcome(UNTESTED, f"{figures}: drop beyond {thr} but not tested ({why})", "drop untested", beyond)
             return Outcome(UNTESTED, f"{figures}: not tested ({why})", None, None)
         if beyond is not None and significant:
-            return Outcome(FAIL, f"{figures}: drop beyond {thr} and significant at alpha {alpha:g}", None, beyond)
+            return Outcome(FAIL, f"{figures}: drop beyond {thr} and significant {at}", None, beyond)
         if beyond is not None:
-            return Outcome(PASS, f"{figures}: drop beyond {thr} but not significant at alpha {alpha:g}", "within noise", beyond)
+            return Outcome(PASS, f"{figures}: drop beyond {thr} but not significant {at}", "within noise", beyond)
         if significant and diff > 0:
             return Outcome(PASS, f"{figures}: significant improvement", "improved", None)
         if significant and diff < 0:
@@ -278,11 +375,13 @@ def _metrics() -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class Gates:
     """The checks of one comparison: an F1 check per tier (or for all), an optional speed
-    check, and ``alpha``."""
+    check, ``alpha`` and the multiple-testing ``correction`` of the F1 checks' p-values
+    (one of ``CORRECTIONS``)."""
 
     f1: tuple[F1Check, ...]
     speed: SpeedCheck | None = None
     alpha: float = DEFAULT_ALPHA
+    correction: str = DEFAULT_CORRECTION
 
     def for_tier(self, tier: str) -> F1Check:
         """The tier's own check, else the general one (there always is one)."""
@@ -295,33 +394,45 @@ class Gates:
         return general if general is not None else parse_fail(DEFAULT_F1)
 
     def describe(self) -> list[str]:
-        out = [f"{c.spec}: {c.describe()} (p <= {self.alpha:g})" for c in self.f1]
+        name = CORRECTION_NAMES.get(self.correction)
+        rule = f"{name}-adjusted p <= {self.alpha:g}" if name else f"p <= {self.alpha:g}, no correction for multiple testing"
+        out = [f"{c.spec}: {c.describe()} ({rule})" for c in self.f1]
         out.append(f"{self.speed.spec}: {self.speed.describe()}" if self.speed else "speed: shown, not gated (opt in with --fail speed:-20%)")
         return out
 
-    def to_dict(self) -> dict:
-        return {
-            "alpha": self.alpha,
+    def to_dict(self, family_size: int | None = None) -> dict:
+        """The gates block of a comparison document; ``family_size`` (the number of F1 checks
+        with a p-value, over which the correction ran) is added when given."""
+        out: dict = {"alpha": self.alpha, "correction": self.correction}
+        if family_size is not None:
+            out["family_size"] = family_size
+        return out | {
             "f1": [
                 {"spec": c.spec, "tier": c.tier, "threshold": c.threshold, "relative": c.relative} for c in self.f1
             ],
             "speed": None if self.speed is None else {"spec": self.speed.spec, "threshold": self.speed.threshold},
             "rule": {
-                "f1": "fail when NEW - BASE is below -threshold AND the paired approximate-randomisation p-value <= alpha; too few documents: untested, never fails",
+                "f1": (
+                    "fail when NEW - BASE is below -threshold AND the paired approximate-randomisation p-value, "
+                    "adjusted with the correction over every F1 check of the comparison that has a p-value, <= alpha; "
+                    "too few documents: untested, never fails, not counted in the correction"
+                ),
                 "speed": "fail when the ratio of median pass times (BASE/NEW) - 1 is below the threshold AND NEW's first quartile pass time is above BASE's third quartile",
             },
         }
 
 
-def parse_gates(specs: Iterable[str], alpha: float = DEFAULT_ALPHA) -> Gates:
-    """All ``--fail`` specs of one invocation. Without an ``f1`` spec, ``DEFAULT_F1`` applies;
-    two specs for the same metric are refused.
+def parse_gates(specs: Iterable[str], alpha: float = DEFAULT_ALPHA, correction: str = DEFAULT_CORRECTION) -> Gates:
+    """All ``--fail`` specs of one invocation, with ``--alpha`` and ``--correction``. Without
+    an ``f1`` spec, ``DEFAULT_F1`` applies; two specs for the same metric are refused.
 
-    >>> [c.spec for c in parse_gates([]).f1], parse_gates([]).speed
-    (['f1:-0.02'], None)
+    >>> [c.spec for c in parse_gates([]).f1], parse_gates([]).speed, parse_gates([]).correction
+    (['f1:-0.02'], None, 'holm')
     """
     if isinstance(alpha, bool) or not isinstance(alpha, int | float) or not 0.0 < alpha < 1.0:
         raise GateSpecError(f"--alpha must be a number in (0, 1); got {alpha!r}")
+    if correction not in CORRECTIONS:
+        raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
     checks = [parse_fail(s) for s in specs]
     seen: dict[str, str] = {}
     for c in checks:
@@ -333,4 +444,4 @@ def parse_gates(specs: Iterable[str], alpha: float = DEFAULT_ALPHA) -> Gates:
     if not any(c.tier is None for c in f1):
         f1 = (parse_fail(DEFAULT_F1), *f1)
     speed = next((c for c in checks if isinstance(c, SpeedCheck)), None)
-    return Gates(f1, speed, float(alpha))
+    return Gates(f1, speed, float(alpha), correction)

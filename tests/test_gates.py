@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bench.gates import (
+    CORRECTIONS,
+    DEFAULT_CORRECTION,
     DEFAULT_F1,
     FAIL,
     PASS,
@@ -12,9 +16,13 @@ from bench.gates import (
     F1Check,
     GateSpecError,
     SpeedCheck,
+    adjust_p_values,
     evaluate_speed,
+    family_size,
     format_interval,
     format_p,
+    format_p_adjusted,
+    holm,
     parse_fail,
     parse_gates,
     quartiles,
@@ -77,6 +85,7 @@ def test_bad_specs_say_what_is_expected(spec, message):
 def test_default_f1_gate_and_no_speed_gate():
     g = parse_gates([])
     assert [c.spec for c in g.f1] == [DEFAULT_F1] and g.speed is None and g.alpha == 0.05
+    assert g.correction == DEFAULT_CORRECTION == "holm"
     assert g.for_tier("topic").spec == DEFAULT_F1
 
 
@@ -105,10 +114,100 @@ def test_alpha_must_be_a_probability(alpha):
 def test_gates_describe_themselves():
     g = parse_gates(["f1:-0.02", "speed:-20%"], 0.01)
     lines = g.describe()
-    assert lines[0].startswith("f1:-0.02: F1 drop beyond 0.02") and "p <= 0.01" in lines[0]
+    assert lines[0].startswith("f1:-0.02: F1 drop beyond 0.02") and "Holm-adjusted p <= 0.01" in lines[0]
     assert lines[1].startswith("speed:-20%: throughput drop beyond 20%")
     d = g.to_dict()
     assert d["alpha"] == 0.01 and d["speed"]["threshold"] == -0.2 and d["f1"][0]["relative"] is False
+    assert d["correction"] == "holm" and "family_size" not in d
+    assert g.to_dict(family_size=12)["family_size"] == 12
+    plain = parse_gates(["f1:-0.02"], 0.01, "none")
+    assert "p <= 0.01, no correction for multiple testing" in plain.describe()[0]
+    assert plain.to_dict(family_size=3)["correction"] == "none"
+
+
+@pytest.mark.parametrize("correction", ["bonferroni", "Holm", "", None])
+def test_unknown_correction_is_refused(correction):
+    with pytest.raises(GateSpecError, match="--correction"):
+        parse_gates([], 0.05, correction)
+    with pytest.raises(GateSpecError, match="one of holm, none"):
+        adjust_p_values([0.01], correction)
+
+
+# --------------------------------------------------------------------------- Holm's correction
+
+
+def holm_rejects(p_values, alpha):
+    """Holm's procedure as it is usually stated, for comparison: walk the p-values from the
+    smallest; the k-th (k = 0, 1, ...) is rejected while it is <= alpha / (m - k); stop at the
+    first that is not."""
+    order = sorted(range(len(p_values)), key=lambda i: p_values[i])
+    rejected = [False] * len(p_values)
+    for k, i in enumerate(order):
+        if p_values[i] > alpha / (len(p_values) - k):
+            break
+        rejected[i] = True
+    return rejected
+
+
+def test_holm_hand_computed():
+    # sorted: 0.005 (x4 = 0.02), 0.01 (x3 = 0.03), 0.03 (x2 = 0.06), 0.04 (x1 = 0.04 -> 0.06)
+    assert holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    # at alpha 0.05: 0.005 <= 0.05/4 and 0.01 <= 0.05/3 are rejected; 0.03 > 0.05/2 stops
+    assert [p <= 0.05 for p in holm([0.01, 0.04, 0.03, 0.005])] == [True, False, False, True]
+    assert holm_rejects([0.01, 0.04, 0.03, 0.005], 0.05) == [True, False, False, True]
+    # step-down: less strict than Bonferroni (every p x3 would give 0.003, 0.6, 0.03)
+    assert holm([0.001, 0.2, 0.01]) == pytest.approx([0.003, 0.2, 0.02])
+    # capped at 1
+    assert holm([0.5, 0.6]) == [1.0, 1.0]
+    assert holm([0.3, 0.4, 0.9]) == pytest.approx([0.9, 0.9, 0.9])
+    # ties share a value, whatever their order
+    assert holm([0.01, 0.01, 0.5]) == pytest.approx([0.03, 0.03, 0.5])
+    # one test, no test
+    assert holm([0.03]) == [0.03] and holm([]) == []
+
+
+def test_holm_leaves_untested_out_of_the_family():
+    assert holm([None, 0.02, None, 0.04]) == pytest.approx([None, 0.04, None, 0.04])
+    assert holm([None, None]) == [None, None]
+    assert family_size([None, 0.02, None, 0.04]) == 2 and family_size([]) == 0
+
+
+@pytest.mark.parametrize("bad", [1.5, -0.1, float("nan"), "0.01"])
+def test_holm_refuses_what_is_not_a_p_value(bad):
+    with pytest.raises(ValueError, match="a p-value must be a number in"):
+        holm([0.01, bad])
+
+
+p_lists = st.lists(st.one_of(st.none(), st.floats(0.0, 1.0)), max_size=60)
+
+
+@given(p_lists)
+def test_holm_properties(ps):
+    adj = holm(ps)
+    assert len(adj) == len(ps)
+    tested = [(p, a) for p, a in zip(ps, adj, strict=True) if p is not None]
+    assert all((p is None) == (a is None) for p, a in zip(ps, adj, strict=True))
+    for p, a in tested:
+        assert p <= a <= 1.0  # never below the raw p, capped at 1
+        assert a <= min(1.0, len(tested) * p) + 1e-12  # never above Bonferroni
+    ordered = [a for _, a in sorted(tested, key=lambda t: t[0])]
+    assert ordered == sorted(ordered)  # monotone in the order of the raw p-values
+    # the order of the input does not matter
+    assert holm(list(reversed(ps))) == list(reversed(adj))
+    assert adjust_p_values(ps, "none") == ps  # none leaves every p unchanged
+
+
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=40), st.sampled_from([0.001, 0.01, 0.05, 0.1, 0.5]))
+def test_holm_adjusted_p_below_alpha_is_holms_procedure(ps, alpha):
+    assert [a <= alpha for a in holm(ps)] == holm_rejects(ps, alpha)
+
+
+def test_format_p_adjusted():
+    assert format_p_adjusted(0.008, 0.08, "holm") == "p=0.008, Holm p=0.080"
+    assert format_p_adjusted(0.0001, 0.0009, "holm") == "p<0.001, Holm p<0.001"
+    assert format_p_adjusted(0.008, 0.008, "none") == "p=0.008"
+    assert format_p_adjusted(None, None, "holm") == "p n/a"
+    assert set(CORRECTIONS) == {"holm", "none"}
 
 
 # --------------------------------------------------------------------------- the F1 check
@@ -160,6 +259,35 @@ def test_without_a_p_value_nothing_fails_but_a_large_drop_is_flagged():
 def test_improvement_is_named():
     o = parse_fail("f1:-0.02").evaluate(0.4, 0.5, (0.05, 0.15), 0.001, 0.05)
     assert o.status == PASS and o.note == "improved"
+
+
+def test_f1_decides_on_the_adjusted_p_value():
+    c = parse_fail("f1:-0.02")
+    # significant alone, not after the correction: passes, within noise, and says why
+    o = c.evaluate(0.5, 0.4, (-0.15, -0.05), 0.008, 0.05, p_adjusted=0.08, correction="holm", family=10)
+    assert o.status == PASS and o.note == "within noise" and o.beyond == pytest.approx(-0.08)
+    assert "p=0.008, Holm p=0.080" in o.message
+    assert o.message.endswith("not significant at alpha 0.05 after the Holm correction over 10 tests")
+    # significant after the correction too: fails
+    o = c.evaluate(0.5, 0.4, (-0.15, -0.05), 0.001, 0.05, p_adjusted=0.01, correction="holm", family=10)
+    assert o.status == FAIL and o.message.endswith("significant at alpha 0.05 after the Holm correction over 10 tests")
+    # the adjusted p decides the other notes too
+    o = c.evaluate(0.4, 0.5, (0.05, 0.15), 0.001, 0.05, p_adjusted=0.2, correction="holm", family=30)
+    assert o.status == PASS and o.note is None
+    # none: the raw p decides and the message is the uncorrected one
+    o = c.evaluate(0.5, 0.4, (-0.15, -0.05), 0.008, 0.05, p_adjusted=0.08, correction="none", family=10)
+    assert o.status == FAIL and o.message == c.evaluate(0.5, 0.4, (-0.15, -0.05), 0.008, 0.05).message
+    # a correction without an adjusted p is a programming error, not a silent pass
+    with pytest.raises(ValueError, match="needs the adjusted p-value"):
+        c.evaluate(0.5, 0.4, None, 0.008, 0.05, correction="holm")
+    with pytest.raises(GateSpecError, match="--correction"):
+        c.evaluate(0.5, 0.4, None, 0.008, 0.05, p_adjusted=0.008, correction="sidak")
+
+
+def test_untested_check_is_untested_whatever_the_correction():
+    c = parse_fail("f1:-0.02")
+    o = c.evaluate(1.0, 0.0, None, None, 0.05, "only 2 documents", p_adjusted=None, correction="holm", family=10)
+    assert o.status == UNTESTED and o.note == "drop untested" and "p n/a" in o.message and "Holm" not in o.message
 
 
 # --------------------------------------------------------------------------- the speed check

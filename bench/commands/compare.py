@@ -8,7 +8,10 @@ For every extractor, split and tier: the micro F1 difference NEW - BASE, its pai
 95% interval and the paired approximate-randomisation p-value, over the same documents. The
 quality gate (``--fail f1:-0.02`` by default) fails only when the drop is beyond the threshold
 *and* significant at ``--alpha``; with too few documents for a test nothing fails on noise
-(the report says so). Speed (ratio of median pass times) is shown and gated only with
+(the report says so). Significance is judged on p-values corrected for the number of checks
+that were tested (``--correction holm``, the default: Holm–Bonferroni, so that a comparison
+of many extractors, splits and tiers does not fail on a chance result; ``--correction none``
+for the raw p-values). Speed (ratio of median pass times) is shown and gated only with
 ``--fail speed:-20%``: beyond the threshold and outside both runs' interquartile ranges. An
 extractor that newly failed on documents is a regression. Then what changed: the relations
 that flipped, with document, sentence and error class.
@@ -29,7 +32,7 @@ FORMATS = ("text", "md", "json", "junit")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..gates import DEFAULT_ALPHA, DEFAULT_F1
+    from ..gates import CORRECTIONS, DEFAULT_ALPHA, DEFAULT_CORRECTION, DEFAULT_F1
 
     parser.add_argument("base", type=Path, metavar="BASE", help="the reference: a run directory, its scores.json, or a bench score JSON report")
     parser.add_argument("new", type=Path, metavar="NEW", help="the run to check, in the same form")
@@ -39,6 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f"speed:-20%% (opt-in speed gate); repeatable (default {DEFAULT_F1}; speed not gated)",
     )
     parser.add_argument("--alpha", type=float, default=DEFAULT_ALPHA, metavar="A", help=f"significance level of the paired test (default {DEFAULT_ALPHA})")
+    parser.add_argument(
+        "--correction", choices=CORRECTIONS, default=DEFAULT_CORRECTION,
+        help="multiple-testing correction of the quality checks' p-values: holm (Holm-Bonferroni over every "
+        "check with a p-value; the chance of any false alarm in the comparison stays at most --alpha) or none "
+        f"(default {DEFAULT_CORRECTION})",
+    )
     parser.add_argument("--split", action="append", default=[], metavar="SPLIT", help="compare only this split (repeatable; default: every split)")
     parser.add_argument("--extractor", action="append", default=[], metavar="LABEL", help="compare only this extractor (repeatable; default: every extractor)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format on stdout or --output (default: text)")
@@ -69,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from ..gates import parse_gates
     from ..junit import render_junit, render_junit_error
 
-    gates = parse_gates(args.fail, args.alpha)
+    gates = parse_gates(args.fail, args.alpha, args.correction)
     try:
         base = load_run(args.base, "BASE")
         new = load_run(args.new, "NEW")
