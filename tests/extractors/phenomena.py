@@ -951,4 +951,18 @@ CASES = {
         pos=[("met", "Idriss Mahamat Abakar", "Aissa Moussa Garba"), ("discussed", "Idriss Mahamat Abakar", "Aissa Moussa Garba")],
         absent=[("discussed", "Ali Oumar Saleh", "Idriss Mahamat Abakar")],
     ),
+    "spent_day_in_where_talks": dict(
+        text="Belgian Foreign Minister Sofie Maes Peeters spent Tuesday in Vilnius, where she held talks with Lithuanian Foreign Minister Jonas Kairys.",
+        pos=[("visited", "Sofie Maes Peeters", "Vilnius"), ("met", "Sofie Maes Peeters", "Jonas Kairys")], realis={"visited": "ACTUAL"},
+    ),
+    "relative_clause_object_pronoun": dict(
+        text=("Canadian Prime Minister Luc Gagnon Roy's visit to Brussels last October produced warm words from Commission "
+              "President Anna Weber Klein, who received him at the Berlaymont."),
+        pos=[("met", "Anna Weber Klein", "Luc Gagnon Roy"), ("visited", "Luc Gagnon Roy", "Berlaymont")],
+        absent=[("visited", "Anna Weber Klein", "Berlaymont")],
+    ),
+    "last_month_name_is_past": dict(
+        text="date 2024-01-15\nPeruvian President Rosa Quispe Mamani's visit to Quito last October ended without a deal.",
+        pos=[("visited", "Rosa Quispe Mamani", "Quito")], realis={"visited": "ACTUAL"},
+    ),
 }

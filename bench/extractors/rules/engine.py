@@ -169,6 +169,7 @@ _NAME_PREFIX = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+")
 _ATTENDED_EVENT = re.compile(
     r"\s+(?:a|an|the|this|last|next)\s+(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference|forum|session|assembly|gathering|talks)\s+of\b",
     re.I)
+_WHO_AFTER = re.compile(r"\s*,\s*who\b(?![^,]*,\s*(?:who|which)\b)", re.I)
 _APPOS_GAP = re.compile(r"\s*,\s*")
 _DEM_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A place phrase fronted before the clause ("In Brussels, X met Y", "Meanwhile, in Hanoi on
@@ -180,7 +181,9 @@ _PLACE_GAP_STOP = re.compile(
     r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w)\b|[;:]", re.I)
 _BEIN_PURPOSE = re.compile(
     r"[^.;]{0,40}?\s+(?:for|on|to\s+attend)\s+(?:talks|(?:a|an|the|this\s+week's|this\s+year's)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:visit|meeting|conference|summit|forum|talks|tour|trip|gathering|session|assembly))", re.I)
+    r"(?:visit|meeting|conference|summit|forum|talks|tour|trip|gathering|session|assembly))"
+    # "spent Wednesday in Brussels, where she held talks with ..."
+    r"|[^.;]{0,40}?,\s*where\s+(?:she|he|they|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:held|met|had|attended|visited|toured)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
                  "bilateral": 2, "trilateral": 3, "tripartite": 3, "quadrilateral": 4}
 _AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b|\btogether\s+with\b|\balong\s+with\b", re.I)
@@ -254,7 +257,7 @@ _MEETING_AFTER = re.compile(
 _L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
 _L_PARTICIPLE = _lower_twin(_PARTICIPLE)
 _L_AND_VP = _lower_twin(_AND_VP)
-_PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had)$", re.I)
+_PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had|spent|sent|led|saw|told|gave|got|brought|kept|stood|wrote|drove|rode|ate|shook|spoke|sought|thought|fought|won|lost|ran|undertook)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
 
 
@@ -725,6 +728,9 @@ class RuleEngine:
                 # an object pronoun is never the subject of its own clause ("X visited Moscow and
                 # held talks with him": him is not X)
                 subj_keys = {it.args[0].key for it in prior if not self.is_object(it)}
+                rel = [it for it in prior if _WHO_AFTER.match(text, it.end) and it.end < ms]
+                if rel:  # "..., from X, who received him": the relative clause's subject is X
+                    subj_keys = {rel[-1].args[0].key}
                 if subj_keys:
                     others = [c for c in tr.recent_persons(8) if c.key not in subj_keys and not c.slot]
                     if others:

@@ -55,7 +55,9 @@ TRIGGER = re.compile(
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
     r"|tour(?:s|ed|ing)?)"
-    r"|(?P<bein>(?:is|was|were|are|been)\s+(?:also\s+|already\s+|now\s+|still\s+)?in)(?=\s+(?:the\s+)?[A-Z])"
+    r"|(?P<bein>(?:(?:is|was|were|are|been)\s+(?:also\s+|already\s+|now\s+|still\s+|currently\s+)?"
+    r"|spen(?:t|ds?|ding)\s+(?:(?:the\s+)?(?:day|night|weekend|week|morning|afternoon|evening)|\w+day|(?:two|three|four|five|several)\s+days)\s+)in)"
+    r"(?=\s+(?:the\s+)?[A-Z])"
     r")\b",
     _I,
 )
@@ -79,7 +81,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
     lay lays laying visit visits pay pays paying made visited visiting attend attends attended attending
     toured touring stopped stopping brief briefed briefs briefing took taken take takes taking is was were are been
-    due expected working lunch luncheon dinner breakfast letter letters wrote writes message messages
+    due expected spent spend spends spending working lunch luncheon dinner breakfast letter letters wrote writes message messages
     """.split()
 )
 REFERENCE_FIRST_WORDS: frozenset[str] = frozenset(

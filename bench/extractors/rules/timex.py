@@ -28,7 +28,7 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME_EXPR = re.compile(
     rf"\b(?:(?:on|by|from|until|since)\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:\s+\d{{4}})?"
-    rf"|(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:in\s+|early\s+|late\s+|mid-?|last\s+|next\s+|this\s+)?{_MONTH}(?:\s+\d{{4}})?"
     rf"|(?:this\s+|next\s+|last\s+|on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:next|last|this|later\s+this|earlier\s+this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
     r"|(?:today|tomorrow|yesterday|tonight)|in\s+\d{4})\b"
@@ -60,6 +60,8 @@ def resolve(expr: str, anchor: dt.date | None, future: bool | None = None) -> st
     ('2023-10-16', '2023-10-18/2023-10-19', '2023-09')
     >>> resolve("next week", d), resolve("on Thursday", d, future=True)
     ('2023-10-23/2023-10-29', '2023-10-19')
+    >>> resolve("last October", d), resolve("last March", d), resolve("next March", d)
+    ('2022-10', '2023-03', '2024-03')
     """
     if anchor is None:
         return None
@@ -103,10 +105,16 @@ def resolve(expr: str, anchor: dt.date | None, future: bool | None = None) -> st
         mo = MONTHS[m.group(3)]
         y = int(m.group(4)) if m.group(4) else _month_year(anchor, mo, future)
         return _day_range(y, mo, int(m.group(1)), m.group(2))
-    m = re.fullmatch(r"([a-z]+)\.?(?:\s+(\d{4}))?", e)
-    if m and m.group(1) in MONTHS:
-        mo = MONTHS[m.group(1)]
-        y = int(m.group(2)) if m.group(2) else _month_year(anchor, mo, future)
+    m = re.fullmatch(r"(?:(last|next|this)\s+)?([a-z]+)\.?(?:\s+(\d{4}))?", e)
+    if m and m.group(2) in MONTHS:
+        mo = MONTHS[m.group(2)]
+        # "last October": the latest past October; "next May": the coming one
+        tense = {"last": False, "next": True}.get(m.group(1) or "", future)
+        y = int(m.group(3)) if m.group(3) else _month_year(anchor, mo, tense)
+        if m.group(1) == "last" and not m.group(3) and mo >= anchor.month:
+            y = anchor.year - 1
+        if m.group(1) == "next" and not m.group(3) and mo <= anchor.month:
+            y = anchor.year + 1
         return f"{y:04d}-{mo:02d}"
     if re.fullmatch(r"\d{4}", e):
         return e
