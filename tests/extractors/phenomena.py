@@ -965,4 +965,13 @@ CASES = {
         text="date 2024-01-15\nPeruvian President Rosa Quispe Mamani's visit to Quito last October ended without a deal.",
         pos=[("visited", "Rosa Quispe Mamani", "Quito")], realis={"visited": "ACTUAL"},
     ),
+    "scheduled_but_postponed_until": dict(
+        text="Estonian Foreign Minister Kadri Tamm Lepp had been scheduled to visit Tbilisi this month, but her trip was postponed until early next year.",
+        pos=[("visited", "Kadri Tamm Lepp", "Tbilisi")], realis={"visited": "PLANNED"},
+    ),
+    "quoted_i_with_pronoun_attribution": dict(
+        text=("Austrian Foreign Minister Klaus Berger Hofer praised the talks. \"When I called on President Amara Diallo Keita this "
+              "morning, he asked me a simple question,\" he said."),
+        pos=[("met", "Klaus Berger Hofer", "Amara Diallo Keita")],
+    ),
 }

@@ -127,6 +127,11 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     verb_group, clause_before, after = verb_group.lower(), clause_before.lower(), after.lower()
     m = NEG_VERB_GROUP.search(verb_group)
     if m:
+        moved = _MOVED_TO.search(after.split(".")[0])
+        if moved and _WAS_PLANNED.search(m.group(0)) and not _NO_NEW_DATE.search(after.split(".")[0]):
+            # "had been scheduled to visit X this month, but his trip was postponed until early
+            # next year": still planned, at a new time (GUIDELINES 7.2)
+            return Attributes(Polarity.POS, Realis.PLANNED, moved.group(0))
         return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
     m = NEG_AFTER.search(after)
     if m:
@@ -171,6 +176,8 @@ _TRIED = re.compile(r"\b(?:hop\w*|tried|sought|attempt\w*)\b")
 _NEG_PLAN = re.compile(
     r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been|invit\w*|(?:was|were)\s+to\s+have"
     r"|turn\w*\s+down|declin\w*)\b|['’]ll\b")
+_MOVED_TO = re.compile(r"\b(?:postponed|rescheduled|pushed\s+back|moved|put\s+off|delayed)\s+(?:\w+\s+)?(?:to|until|till)\b", _F)
+_WAS_PLANNED = re.compile(r"been\s+(?:expected|due|scheduled|set|slated|planning)", _F)
 _POSTPONED = re.compile(r"postpon|put\s+off|delayed|rescheduled", _F)
 _NO_NEW_DATE = re.compile(r"\b(?:indefinitely|until\s+further\s+notice|without\s+(?:a\s+)?(?:new\s+)?date|sine\s+die)\b", _F)
 _CANCEL_CUE = re.compile(r"cancel|call|scrap|postpon|shelv|abandon|drop|abort|axed|put\s+off|pulled\s+out|ruled\s+out|rules?\s+out", _F)

@@ -861,6 +861,14 @@ class RuleEngine:
             if after is not None:
                 speaker = next((it for it in items if it.start >= q.end() and it.kind == "PER" and it.args
                                 and it.start <= after.end() + 60), None)
+                if speaker is not None and speaker.pronoun:
+                    # '"..., he asked me ...," he said': the "he" after the quote is not resolved
+                    # against the people the quotation names, but against the text around it
+                    outside = [it for it in items if it.end <= q.start() and it.kind == "PER" and it.args]
+                    if outside:
+                        speaker = outside[-1]
+                    elif self.salient is not None:
+                        speaker = Item(speaker.start, speaker.end, "PER", [self.salient], speaker.lead, pronoun=True)
             if speaker is None:
                 before = _ATTRIB_BEFORE.search(text, s.start, q.start() + 1)
                 if before is not None:
