@@ -974,4 +974,15 @@ CASES = {
               "morning, he asked me a simple question,\" he said."),
         pos=[("met", "Klaus Berger Hofer", "Amara Diallo Keita")],
     ),
+    "is_hosting_progressive": dict(
+        text="Irish Foreign Minister Aoife Keane Daly is hosting her Portuguese counterpart, Joao Serra Lopes, at Iveagh House in Dublin.",
+        pos=[("met", "Aoife Keane Daly", "Joao Serra Lopes"), ("visited", "Joao Serra Lopes", "Dublin")],
+        absent=[("visited", "Aoife Keane Daly", "Dublin")],
+    ),
+    "meeting_under_way_between": dict(
+        text=("A three-way meeting is under way on the sidelines between Finnish Minister Elina Koskinen Lahti, Swedish Minister "
+              "Johan Berg Lind and Norwegian Minister Kari Dahl Moen."),
+        pos=[("met", "Elina Koskinen Lahti", "Johan Berg Lind"), ("met", "Johan Berg Lind", "Kari Dahl Moen"),
+             ("met", "Elina Koskinen Lahti", "Kari Dahl Moen")],
+    ),
 }

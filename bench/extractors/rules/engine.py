@@ -187,7 +187,9 @@ _BEIN_PURPOSE = re.compile(
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
                  "bilateral": 2, "trilateral": 3, "tripartite": 3, "quadrilateral": 4}
 _AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b|\btogether\s+with\b|\balong\s+with\b", re.I)
-_HELD_BETWEEN = re.compile(r"\s*(?:was|were|is|are|will\s+be|has\s+been|had\s+been)?\s*(?:held|took\s+place|takes\s+place|planned|scheduled)\s+between\s*", re.I)
+_HELD_BETWEEN = re.compile(
+    r"\s*(?:was|were|is|are|will\s+be|has\s+been|had\s+been)?\s*(?:held|took\s+place|takes\s+place|planned|scheduled"
+    r"|under\s+way(?:\s+on\s+the\s+(?:sidelines|margins))?)\s+between\s*", re.I)
 _GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 _PARTICIPLE = re.compile(r"(?:\b(?:before|after|while|when|upon|since|without|by)|,)\s+$", re.I)
 _POSS_OFFICIAL = re.compile(
@@ -241,7 +243,7 @@ _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|y
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
 _TAKEN = re.compile(r"(?:took|taken|take|takes|taking)\s", re.I)
-_BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\b")
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
 _GROUP_TITLES = {
     "president": ("president", "leader"), "prime": ("leader", "premier", "prime minister"), "premier": ("premier", "leader"),
@@ -1408,7 +1410,8 @@ class RuleEngine:
 
     def host_frame(self, f: Frame, s, items, after, before, ce) -> None:
         text = self.text
-        passive = _L_PASSIVE_BEFORE.search(self.low, max(s.start, f.start - 25), f.start) is not None
+        # "was received by": a participle after "be"; "is hosting" is progressive, not passive
+        passive = f.word.lower().endswith("ed") and _L_PASSIVE_BEFORE.search(self.low, max(s.start, f.start - 25), f.start) is not None
         if passive:
             guests = list(f.subj)
             host_items = []
