@@ -985,4 +985,15 @@ CASES = {
         pos=[("met", "Elina Koskinen Lahti", "Johan Berg Lind"), ("met", "Johan Berg Lind", "Kari Dahl Moen"),
              ("met", "Elina Koskinen Lahti", "Kari Dahl Moen")],
     ),
+    "their_is_the_whole_conjoined_subject": dict(
+        text="Chilean Minister Rosa Ibarra Soto, Peruvian Minister Luis Quispe Flores and Bolivian Minister Marta Choque Apaza held their first three-way meeting in Lima.",
+        pos=[("met", "Rosa Ibarra Soto", "Luis Quispe Flores"), ("met", "Rosa Ibarra Soto", "Marta Choque Apaza"),
+             ("met", "Luis Quispe Flores", "Marta Choque Apaza")],
+    ),
+    "two_offices_before_name": dict(
+        text=("Danish Foreign Minister Lars Holm Madsen flew on to Oslo and is due to hold talks with Norway's deputy prime "
+              "minister and foreign minister, Kari Dahl Moen, on Arctic security."),
+        pos=[("met", "Lars Holm Madsen", "Kari Dahl Moen"), ("discussed", "Lars Holm Madsen", "Kari Dahl Moen")],
+        absent=[("met", "deputy prime minister", "Kari Dahl Moen")],
+    ),
 }

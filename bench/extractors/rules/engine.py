@@ -106,6 +106,8 @@ _DESC_PREFIX = re.compile(
     rf"(?:{_LW}\s+){{0,4}}?(?:counterparts?|minister|secretary|president|envoy|ambassador|chief|leader"
     r"|spokes(?:man|woman|person)|official|premier|chancellor|affairs|diplomat|adviser|advisor|guest|host|deputy"
     r"|lawmaker|general|governor|mayor|commissioner|representative|chairman|chairwoman)s?"
+    # two offices held together ("deputy prime minister and foreign minister, NAME")
+    rf"(?:\s+and\s+(?:{_LW}\s+){{0,3}}?(?:minister|secretary|president|envoy|chief|leader))?"
     # the remit of an envoy ("special envoy for South Sudan, NAME", "ambassador to Japan, NAME")
     r"(?:\s+(?:for|to|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})?\s*,?\s*$"
 )
@@ -134,6 +136,7 @@ _CHAIN_GAP = re.compile(
     r"|offices?|complex|estate))?\s*,?\s*(?:in|at|near|outside)\s+(?:the\s+)?", re.I)
 _AND_VP = re.compile(
     r"\b(?:and|then)\s+(?:(?:also|then|later|subsequently|afterwards|briefly|again|will|would|is|was|has|had|did)\s+){0,2}"
+    r"(?:(?:due|expected|set|scheduled|going|planning|hoping)\s+to\s+)?"
     r"(?:(?:held|hold|holds|holding|conducted|began|opened|sat\s+down\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2})?$", re.I)
 _ORIGIN = re.compile(r"\bfrom$", re.I)
 _NAT_AFTER = re.compile(r"\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?|\s*,\s*", re.I)
@@ -195,6 +198,7 @@ _PARTICIPLE = re.compile(r"(?:\b(?:before|after|while|when|upon|since|without|by
 _POSS_OFFICIAL = re.compile(
     r"['’]s\s+(?P<title>(?:(?:foreign|defen[cs]e|prime|finance|trade|economy|interior|deputy|vice|top|chief|senior)\s+){0,2}"
     r"(?:minister|president|premier|chancellor|envoy|ambassador|diplomat|secretary|leader|counterpart))\b(?!['’]s|\s+(?:of|for)\b)")
+_SECOND_OFFICE = re.compile(r"\s+and\s+(?:[a-z-]+\s+){0,3}?(?:minister|secretary|president|envoy|chief|leader)\s*,\s*")
 _VERB_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$", re.I)
 _LED_BY = re.compile(r"\s*,?\s*(?:led|headed)\s+by\s+", re.I)
 _AGENDA = re.compile(
@@ -626,6 +630,9 @@ class RuleEngine:
             nxt = items[k + 1] if k + 1 < len(items) else None
             if nxt is not None and nxt.lead <= m.end() + 3:
                 continue
+            both = _SECOND_OFFICE.match(text, m.end())
+            if both is not None and nxt is not None and nxt.kind == "PER" and nxt.start <= both.end() + 3:
+                continue  # "Ireland's deputy prime minister and foreign minister, NAME": the name's own title
             nat = it.args[0].cluster.nationality
             heads = set(m.group("title").lower().split()) & _DESC_TITLE_WORDS
             c = self.tracker.by_description(nat, heads - {"foreign", "defence", "defense", "prime"} or heads)
@@ -716,10 +723,13 @@ class RuleEngine:
             prior = [it for it in items if it.kind == "PER" and it.end <= ms and it.args]
             if w in ("they", "them", "their"):
                 ev = self.latest_event()
-                persons = [it.args[0] for it in prior if it.args and it.start >= self.sentence.start]
+                bounds = [b.end() for b in _L_CLAUSE_BOUNDARY.finditer(self.low, self.sentence.start, ms)]
+                clause_start = bounds[-1] if bounds else self.sentence.start
+                persons = [it.args[0] for it in prior if it.args and it.start >= clause_start]
                 if w == "their" and len(_uniq(persons)) >= 2 and (ev is None or ev.sentence < self.sentence_index):
-                    # "X told Y during their meeting": the persons of the clause
-                    return Item(ms, me, "GROUP", _uniq(persons)[-2:], ms, possessive=True, pronoun=True)
+                    # "X told Y during their meeting", "X, Y and Z held their first three-way
+                    # meeting": the persons of the clause
+                    return Item(ms, me, "GROUP", _uniq(persons)[-4:], ms, possessive=True, pronoun=True)
                 if ev is None:
                     return None
                 return Item(ms, me, "GROUP", list(ev.participants), ms, possessive=w == "their", pronoun=True)
