@@ -17,13 +17,19 @@ are never ``met`` and are ``discussed`` with their mode when a topic is stated. 
 cancellation, denial, doubt and modality cues give polarity and realis (section 7 of the
 guidelines); a time expression after the document date makes an unmarked event PLANNED.
 
-Where it fails: word order it does not expect (fronted objects, long inverted reporting
-clauses), names it cannot type (a single unknown word is a person only in a person slot;
-places missing from the gazetteer are destinations only after "to/in"), coreference beyond
-what names, titles, nationalities and the latest meeting tell (a "he" two sentences after a
-second man was named), and presence it cannot judge (whether a place is a participant's home
-comes from demonyms and the gazetteer, so a foreigner with no stated nationality who meets
-someone in a city is not counted as visiting it).
+Where it fails (read off the errors on the development documents): meetings whose members
+are named far from the meeting word ("a Red Sea meeting ... Minister X will chair the talks,
+which are expected to bring together Y and officials from ..."); countries and capitals as
+participants (metonymy: "Tokyo and Seoul ... a three-way summit with China"); presence stated
+by an act at a place ("told reporters at the Berlaymont", "spoke at an event in The Hague");
+places between a meeting word and its participant ("talks over lunch at Iveagh House with X");
+delegations sent by a country ("Russia has sent a small delegation to Reykjavik"); names it
+cannot type (a single unknown word is a person only in a person slot; places missing from the
+gazetteer are destinations only after "to/in"); coreference beyond what names, titles,
+nationalities and the latest meeting tell; and presence it cannot judge (whether a place is a
+participant's home comes from demonyms and the gazetteer, so a foreigner with no stated
+nationality who meets someone in a city is not counted as visiting it, and one whose
+nationality is stated is, which annotators of the news-length documents did not always do).
 
 It is the fast baseline: a few expressions tried only where a word can begin a match, and
 Python work per name and per trigger.
