@@ -220,3 +220,28 @@ def test_gold_and_prediction_paths_the_file_system_refuses(tmp_path, corpus_root
     missing = tmp_path / "missing"
     code, _, err = run(capsys, "--pred", str(path), "--root", str(root), "--gold", str(missing))
     assert code == 2 and err.strip() == f"bench score: error: {missing}: gold directory not found"
+
+
+def test_docs_restricts_the_scored_documents_and_says_so(tmp_path, capsys):
+    """--docs scores only the split's documents whose ids match the patterns."""
+    import json as _json
+
+    from bench.cli import main as cli_main
+    from bench.corpus import load_corpus
+    from bench.jsonio import dump_predictions
+    from bench.scoring import gold_as_predictions
+
+    corpus = load_corpus()
+    ids = [i for i in corpus.ids("test") if i.startswith("n")]
+    preds = [p for i in ids for p in gold_as_predictions(corpus.annotation(i))]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(dump_predictions(preds), encoding="utf-8")
+    out = tmp_path / "scores.json"
+    assert cli_main(["score", "--pred", str(path), "--split", "test", "--docs", "n*", "--bootstrap", "0",
+                     "--format", "json", "--output", str(out)]) == 0
+    report = _json.loads(out.read_text(encoding="utf-8"))
+    assert report["corpus"]["documents"] == ids
+    assert report["results"]["gold"]["pair"]["micro"]["f1"] == 1.0
+    assert any("--docs" in n for n in report["notes"])
+    assert cli_main(["score", "--pred", str(path), "--split", "test", "--docs", "zz*", "--bootstrap", "0"]) == 2
+    assert "matches no document" in capsys.readouterr().err

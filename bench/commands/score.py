@@ -19,6 +19,7 @@ recorded under ``input_problems``; ``--strict`` makes them fatal.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import hashlib
 import sys
 from collections import Counter
@@ -37,6 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pred", action="append", required=True, metavar="PRED.jsonl", help="prediction JSONL file; repeat to compare systems")
     parser.add_argument("--name", action="append", default=[], metavar="NAME", help="system name for the matching --pred (default: the file stem)")
     parser.add_argument("--split", default=None, metavar="SPLIT", help="split to score, or 'all' (default: every split the predictions touch)")
+    parser.add_argument("--docs", default=None, metavar="PATTERNS",
+                        help="score only the split's documents whose ids match these comma-separated glob patterns (e.g. 'n*' or 'c021,c022'); the report says so")
     parser.add_argument("--root", type=Path, default=None, help="project root holding seeds/ and annotations/ (default: this checkout)")
     parser.add_argument("--gold", type=Path, default=None, metavar="DIR", help="directory of gold files <doc_id>.json (default: ROOT/annotations)")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
@@ -73,7 +76,7 @@ def _gold_hash(doc_ids, docs, gold_dir: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..corpus import load_corpus
-    from ..errors import InputError, Problem
+    from ..errors import BenchError, InputError, Problem
     from ..jsonio import load_annotation, write_atomic
     from ..predictions import read_predictions
     from ..score_report import problem_to_dict, render, score_to_json
@@ -116,6 +119,13 @@ def run(args: argparse.Namespace) -> int:
             notes.append(f"split inferred from the predicted documents: {split} (use --split to choose)")
     else:
         split_ids = corpus.ids(split)
+    if args.docs:
+        patterns = [x.strip() for x in args.docs.split(",") if x.strip()]
+        chosen = [i for i in split_ids if any(fnmatch.fnmatchcase(i, pat) for pat in patterns)]
+        if not chosen:
+            raise BenchError(f"--docs {args.docs!r} matches no document of split {split!r}")
+        notes.append(f"documents restricted by --docs {args.docs}: {len(chosen)} of the split's {len(split_ids)}")
+        split_ids = chosen
     annotated = [i for i in split_ids if (gold_dir / f"{i}.json").is_file()]
     unannotated = sorted(set(split_ids) - set(annotated))
     if unannotated:
