@@ -2,7 +2,8 @@
 
 One ``<testsuite>`` per extractor, holding one ``<testcase>`` per split x tier (name
 ``"dev pair F1"``): a regression is a ``<failure>`` whose message carries the figures (F1
-difference, interval, p-value) and the rule that failed; a comparison without a test (too few
+difference, interval, raw and multiplicity-adjusted p-value, see ``bench.gates.holm``) and the
+rule that failed; a comparison without a test (too few
 documents) or without both sides (an extractor skipped) is ``<skipped>`` with the reason; a
 pass carries its figures in ``<system-out>``. With a speed gate, a ``speed`` suite holds one
 test case per extractor. An input that cannot be compared gives one test case with an
