@@ -983,8 +983,8 @@ class RuleEngine:
             clause_before = text[cs:ts]
         nxt_trigger = ce
         after_text = text[te:min(s.end, te + 120)]
-        future = self.future_time(f, cs, ce)
-        attrs = classify(verb_group, clause_before, after_text, future, nominal)
+        # the time expressions decide only when no cue word does: read them only then
+        attrs = self.with_future(classify(verb_group, clause_before, after_text, None, nominal), f, cs, ce)
         if attrs is ACTUAL and linked and prev is not None and not scoped:
             attrs = prev.attrs
         f.attrs = attrs
@@ -1065,7 +1065,7 @@ class RuleEngine:
             return
         prev = frames[-1] if frames else None
         vg = _clean_gap(vg)
-        attrs = classify(vg, "", "", self.future_time(f, cs, ce))
+        attrs = self.with_future(classify(vg, "", ""), f, cs, ce)
         if attrs is ACTUAL and prev is not None and prev.start < f.start and head:
             attrs = prev.attrs
         f.attrs = attrs
@@ -1882,6 +1882,14 @@ class RuleEngine:
         if _L_WRITTEN_CUE.search(span_text):
             return Mode.WRITTEN
         return None
+
+    def with_future(self, attrs: Attributes, f: Frame, cs: int, ce: int) -> Attributes:
+        """``classify`` with the frame's time expressions: a cue-less event (``ACTUAL``) set
+        after the document date is PLANNED (the same as passing ``future_time`` to ``classify``,
+        which reads it only when no cue decides)."""
+        if attrs is ACTUAL and self.future_time(f, cs, ce):
+            return Attributes(Polarity.POS, Realis.PLANNED, "future time")
+        return attrs
 
     def future_time(self, f: Frame, cs: int, ce: int) -> bool | None:
         if self.doc.date is None:
