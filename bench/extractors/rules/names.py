@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import EntityType
 from .gazetteer import demonyms, lookup_place, places
@@ -104,31 +105,41 @@ def _strip_possessive(tok: str) -> str:
 def _single(tok: str, ms: int) -> NameMention | None:
     """The name of a one-word run (most runs are one word: "The", "Monday", "Beijing",
     "Lavrov"), typed as ``_classify`` types it, with dictionary lookups only."""
+    typed = _single_type(tok)
+    if typed is None:
+        return None
+    base, etype, nationality, title = typed
+    return NameMention(ms, ms + len(base), base, etype, nationality, title, False, ms)
+
+
+@lru_cache(maxsize=65536)
+def _single_type(tok: str) -> tuple[str, EntityType | None, str | None, str | None] | None:
+    """``_single`` without offsets: (name, type, nationality, title), or None; a pure
+    function of the word, cached (the same words recur in every document)."""
     base = _strip_possessive(tok)
     key = base.rstrip(".")
     if key in FUNCTION_CAPS or tok.rstrip(".") in HONORIFICS or key in _MONTHS_DAYS:
         return None
-    me = ms + len(base)
     p = lookup_place(tok)
     if p is not None:
-        return NameMention(ms, me, base, p.type, None, None, False, ms)
+        return base, p.type, None, None
     if base in ORG_WORDS:
-        return NameMention(ms, me, base, EntityType.ORG, None, None, False, ms)
-    dem = demonyms().get(base)
+        return base, EntityType.ORG, None, None
+    dem = _DEMONYMS.get(base)
     if dem is not None:
-        return NameMention(ms, me, base, None, dem, None, False, ms)
+        return base, None, dem, None
     low = base.lower()
     if low in TITLE_WORDS:
-        return NameMention(ms, me, base, None, None, low, False, ms)
+        return base, None, None, low
     if base.isupper() and len(base.replace(".", "")) <= 6:
-        return NameMention(ms, me, base, EntityType.ORG, None, None, False, ms)
-    return NameMention(ms, me, base, None, None, None, False, ms)
+        return base, EntityType.ORG, None, None
+    return base, None, None, None
 
 
 def _split_run(text: str, base: int) -> list[tuple[int, int, list[str], list[int]]]:
     """Split a capitalised run into sub-runs at possessives and at particles that do not
     continue an office or organisation name. Returns (start, end, tokens, token starts)."""
-    toks = [(m.start() + base, m.group(0)) for m in re.finditer(r"\S+", text)]
+    toks = [(m.start() + base, m.group(0)) for m in _NON_SPACE.finditer(text)]
     runs: list[list[tuple[int, str]]] = [[]]
     prev_joins = False
     for i, (pos, tok) in enumerate(toks):
@@ -180,14 +191,21 @@ def _classify(words: list[str], starts: list[int], nationality: str | None,
               honorific: bool) -> tuple[int, int, EntityType | None, str | None, str | None]:
     """Type a run already stripped of function words: (first, last) token index kept, type,
     nationality, title."""
+    return _classify_words(tuple(words), nationality, honorific)
+
+
+@lru_cache(maxsize=65536)
+def _classify_words(words: tuple[str, ...], nationality: str | None,
+                    honorific: bool) -> tuple[int, int, EntityType | None, str | None, str | None]:
+    """``_classify``: a pure function of the words, cached."""
     n = len(words)
     last = _strip_possessive(words[-1])
-    clean = words[:-1] + [last]
+    clean = list(words[:-1]) + [last]
     joined = " ".join(clean)
     if lookup_place(joined) is not None:
         p = _PLACES.get(joined) or lookup_place(joined)
         return 0, n, p.type, None, None
-    dem = demonyms()
+    dem = _DEMONYMS
     if clean[-1] in _REGION_ADJECTIVES and all(w in _REGION_WORDS for w in clean) and joined not in dem:
         return 0, n, None, None, None  # "Southeast Asian claimants", "Gulf Arab neighbours": an adjective
     d0 = 2 if n >= 3 and f"{clean[0]} {clean[1]}" in dem else 1 if n >= 2 and clean[0] in dem else 0
@@ -271,6 +289,7 @@ def _title_split(clean: list[str]) -> tuple[int, int] | None:
 
 
 _LOWER_NEXT = re.compile(r" [a-z]")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
@@ -288,7 +307,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         if len(run.split(None, 1)) == 1:
             single = _single(run, m.start())
             if single is not None and single.type is EntityType.GPE and _LOWER_NEXT.match(text, m.end()):
-                dem = demonyms().get(single.text)
+                dem = _DEMONYMS.get(single.text)
                 if dem is not None:  # "the Saudi foreign ministry": a demonym that is also a short name
                     single = NameMention(single.start, single.end, single.text, None, dem, None, False, single.start)
             if single is not None:
