@@ -59,15 +59,21 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     for ls, le in _line_spans(text, start, end):
         pos = ls
         for m in _BOUNDARY.finditer(text, ls, le):
-            word = re.search(r"([\w.]+)[.!?]$", text[pos : m.start() + 1])
+            # the word before the stop: the longest run of word characters and dots before it
+            # (what ``re.search(r"([\w.]+)[.!?]$", text[pos:m.start() + 1])`` finds as group 1),
+            # read backwards from the stop instead of searched for from the sentence start
+            k = ws = m.start()
+            while ws > pos and ((c := text[ws - 1]).isalnum() or c == "." or c == "_"):
+                ws -= 1
+            word = text[ws:k] if ws < k else None
             # an abbreviation, or a single-letter initial ("J. K. Rowling"); a number ends a
             # sentence ("on March 5. Talks followed")
-            abbrev = word.group(1).lower().rstrip(".") if word else ""
+            abbrev = word.lower().rstrip(".") if word else ""
             if abbrev in _FINAL_ABBREV:
                 nxt = _NEXT_WORD.match(text, m.end(), le)
                 if nxt is None or nxt.group(1) not in _OPENERS:
                     continue
-            elif word and (abbrev in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isalpha())):
+            elif word and (abbrev in _ABBREV or (len(word) == 1 and word.isalpha())):
                 continue
             spans.append(Span(pos, m.end()))
             pos = m.end()
