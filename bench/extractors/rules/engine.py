@@ -100,6 +100,18 @@ _LW = (
     r"|were|are|be|been|will|would|had|has|have|did|does|not)\b)(?<![\w’'-])[a-z][\w-]*)"
 )
 _DEM_RE = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+_DEM_FIND = re.compile(_DEM_RE)
+_LETTERS = re.compile(r"[A-Za-z-]+")
+_TO_GAP = re.compile(r"\s*to\s")
+_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
+_TO = re.compile(r"\s+to\s+")
+_TOPIC_AFTER = re.compile(
+    r"[^.;]*?\b(?:about|on|over|regarding|concerning)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|the\s+sidelines|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))",
+    re.I,
+)
+_POSSESSIVE_NAME = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s")
+_CAP_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _DESC_PREFIX = re.compile(
     rf"(?<![\w’'-])(?:(?:the|his|her|their|its|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*['’]s\s+)?"
     rf"(?:{_LW}\s+(?:(?:of|for)\s+)?){{0,5}}?(?:(?:{_DEM_RE})\s+(?:and\s+(?:{_DEM_RE})\s+)?)?"
@@ -457,7 +469,7 @@ class RuleEngine:
                 desc = text[pm.start():pm.end()]
                 if nationality is None:
                     nationality = _nationality(desc)
-                words = {w.lower().rstrip(",s") for w in re.findall(r"[A-Za-z-]+", desc)}
+                words = {w.lower().rstrip(",s") for w in _LETTERS.findall(desc)}
                 title = " ".join(sorted(words & _DESC_TITLE_WORDS)) or title
         return lead, nationality, title
 
@@ -580,7 +592,7 @@ class RuleEngine:
                     for c, it in zip(countries, members, strict=True)]
             items.append(Item(m.start(), m.end(), "GROUP", args, m.start()))
         for m in DEMONYM_GROUP.finditer(text, s.start, s.end):
-            dems = re.findall(_DEM_RE, m.group("dems"))
+            dems = _DEM_FIND.findall(m.group("dems"))
             countries = [demonym_country(d) for d in dems]
             if len(countries) < 2 or None in countries or any(m.start() < it.end and it.start < m.end() for it in items):
                 continue
@@ -1279,7 +1291,7 @@ class RuleEngine:
         for it in cand:
             gap = _strip_time(text[start:it.lead])
             if start != f.end:
-                to = re.match(r"\s*to\s", gap)
+                to = _TO_GAP.match(gap)
                 if to is None:
                     break
                 gap = gap[to.end():]
@@ -1823,7 +1835,7 @@ class RuleEngine:
         else:
             writer = list(f.subj)
             if f.word.lower().startswith(("wrote", "writes")) or _LETTER_TO.match(text, f.end):
-                to = _LETTER_TO.match(text, f.end) or re.match(r"\s+to\s+(?:the\s+)?", text[f.end:])
+                to = _LETTER_TO.match(text, f.end) or _TO_THE.match(text[f.end:])
                 start = f.end + (to.end() - to.start()) if to is not None and to.start() == f.end else f.end
                 second = next((it for it in persons if it.lead == start), None)
                 if second is not None:
@@ -1848,7 +1860,7 @@ class RuleEngine:
         start = m.end()
         obj = next((it for it in after if it.lead == start), None)
         if obj is not None:  # "inviting Seo to visit Japan": the request, not the person asked
-            to = re.match(r"\s+to\s+", text[obj.end:obj.end + 6])
+            to = _TO.match(text[obj.end:obj.end + 6])
             start = obj.end + to.end() if to else start
         topics = topic_spans(text, start, ce, [(it.lead, it.end) for it in after if it.kind in PERSONISH and it.lead >= start],
                              self.sentence_times())
@@ -1860,11 +1872,7 @@ class RuleEngine:
 
     def topic_after(self, f: Frame, start: int, after, ce, participants, mode, prep: bool = False) -> None:
         text = self.text
-        m = re.compile(
-            r"[^.;]*?\b(?:about|on|over|regarding|concerning)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|the\s+sidelines|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d))",
-            re.I,
-        ).match(text, start, ce)
+        m = _TOPIC_AFTER.match(text, start, ce)
         if not m:
             return
         cut = [(it.lead, it.end) for it in after if it.kind in PERSONISH and it.lead >= m.end()]
@@ -2032,12 +2040,12 @@ def _verb_gap_ok(g: str) -> bool:
 
 
 def _nationality(desc: str) -> str | None:
-    m = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s", desc)
+    m = _POSSESSIVE_NAME.search(desc)
     if m:
         p = lookup_place(m.group(1))
         if p is not None:
             return p.name if not p.country else p.country
-    for w in re.findall(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", desc):
+    for w in _CAP_WORDS.findall(desc):
         c = demonym_country(w)
         if c:
             return c

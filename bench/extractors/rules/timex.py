@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 MONTHS = {
     m: i + 1
@@ -52,6 +53,7 @@ def _month_year(anchor: dt.date, month: int, future: bool | None) -> int:
     return anchor.year
 
 
+@lru_cache(maxsize=4096)
 def resolve(expr: str, anchor: dt.date | None, future: bool | None = None) -> str | None:
     """ISO 8601 value of a time expression, or None when it cannot be resolved.
 

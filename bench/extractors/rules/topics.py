@@ -38,6 +38,8 @@ _NOT_TOPIC = re.compile(
 _WORD = re.compile(r"[^\W\d]", re.U)
 
 
+_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:with|in|at|on|to|for|of|and|the|by)\s*$", re.I)
+
 def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = (),
                 times: list[tuple[int, int, str]] | None = None) -> list[PredictedTopic]:
     """Topic spans in ``text[start:end]`` (offsets into ``text``), in order.
@@ -68,7 +70,7 @@ def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = ()
     while pos < seg_end and text[pos].isspace():
         pos += 1
     segment = text[pos:seg_end]
-    segment_stripped = re.sub(r"\s+(?:with|in|at|on|to|for|of|and|the|by)\s*$", "", segment, flags=re.I)
+    segment_stripped = _TRAILING_FUNCTION_WORD.sub("", segment)
     seg_end = pos + len(segment_stripped.rstrip(" ,"))
     out: list[PredictedTopic] = []
     cur = pos
