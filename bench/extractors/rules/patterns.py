@@ -19,6 +19,7 @@ Trigger groups (case-insensitive):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .gazetteer import demonyms
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
@@ -141,9 +142,12 @@ def scan(text: str, start: int = 0, end: int | None = None, low: str | None = No
     t_end = r_end = x_end = start
     tmatch, rmatch, xmatch = TRIGGER.match, REFERENCE.match, TIME_EXPR.match
     kinds = _WORD_KINDS
+    ref_at: list[tuple[int, bool]] = []  # where a reference may begin (and whether at "the"/"a")
+    heads: list[int] = []  # where a head word of a reference begun by "the"/"a" stands
+    lowtext = lower_same_length(text) if low is None else low
     # Most words begin nothing: one dictionary lookup on the lower-cased word decides (a digit
     # can begin a time expression).
-    for w in _WORD.finditer(lower_same_length(text) if low is None else low, start, end):
+    for w in _WORD.finditer(lowtext, start, end):
         low = w.group()
         k = kinds.get(low)
         if k is None:
@@ -168,17 +172,55 @@ def scan(text: str, start: int = 0, end: int | None = None, low: str | None = No
             if m is not None:
                 trig.append(m)
                 t_end = m.end()
-        if k & _REF and ws >= r_end:
-            m = rmatch(text, ws, end)
-            if m is not None:
-                refs.append(m)
-                r_end = m.end()
+        if k & _HEAD:
+            heads.append(ws)
+        if k & _REF:
+            ref_at.append((ws, low in _REF_ARTICLES))
+    # References, in a pass of their own: "the" and "a" begin one only when one of its head words
+    # follows within a few words; where none does (and the text there is plain ASCII, so that
+    # its IGNORECASE is lower case), REFERENCE cannot match and is not tried.
+    nh = len(heads)
+    for ws, article in ref_at:
+        if ws < r_end:
+            continue
+        if article:
+            i = bisect_right(heads, ws)
+            if i < nh:
+                h = heads[i]
+                if len(lowtext[ws:h].split(None, _REF_CHUNKS)) > _REF_CHUNKS and text[ws:h].isascii():
+                    continue
+            else:
+                we = _REF_WINDOW.match(lowtext, ws, end).end()
+                if text[ws:we].isascii():
+                    continue
+        m = rmatch(text, ws, end)
+        if m is not None:
+            refs.append(m)
+            r_end = m.end()
     return trig, refs, cues, times
 
 
-_CUE, _TIME, _TRIG, _REF = 1, 2, 4, 8
+_CUE, _TIME, _TRIG, _REF, _HEAD = 1, 2, 4, 8, 16
+# The words that end a REFERENCE match beginning with "the" or "a" (the last word of each of
+# its alternatives that can begin with one: a group's number, a person noun, "capital", a title
+# head, a facility noun), and the number of whitespace-separated chunks such a match spans at
+# most ("the" + a demonym + two words + a two-word title; "the" + two words + "state guest
+# house"), with a margin.
+_REF_ARTICLES = frozenset({"the", "a"})
+_REF_HEAD_WORDS = frozenset(
+    {"two", "three", "four", "pair", "trio", "capital"} | {w.split()[-1] for w in PERSON_NOUNS}
+    | set("""minister president premier chancellor envoy ambassador secretary leader king queen emir prince sultan
+    diplomat official guest visitor host chief counterpart spokesman spokeswoman spokesperson general commissioner
+    governor mayor""".split())
+    | set("""port palace residence headquarters airport hotel embassy consulate mausoleum memorial museum compound
+    village cathedral temple mosque building ministry chancellery office house guesthouse base cemetery monument
+    venue shipyard factory plant refinery dam mine camp terminal harbor harbour cosmodrome spaceport hospital
+    university campus stadium centre center crossing""".split()))
+_REF_CHUNKS = max(6, 5 + max(len(d.split()) for d in demonyms())) + 2
+_REF_WINDOW = re.compile(r"(?:\S+\s+){0,%d}\S*" % _REF_CHUNKS)
 _WORD_KINDS: dict[str, int] = {}
-for _kind, _words in ((_CUE, CUE_WORDS), (_TIME, TIME_FIRST_WORDS), (_TRIG, TRIGGER_FIRST_WORDS), (_REF, REFERENCE_FIRST_WORDS)):
+for _kind, _words in ((_CUE, CUE_WORDS), (_TIME, TIME_FIRST_WORDS), (_TRIG, TRIGGER_FIRST_WORDS), (_REF, REFERENCE_FIRST_WORDS),
+                      (_HEAD, _REF_HEAD_WORDS)):
     for _w in _words:
         _WORD_KINDS[_w] = _WORD_KINDS.get(_w, 0) | _kind
 del _kind, _words, _w
