@@ -177,3 +177,33 @@ def test_regular_demonyms_are_derived_for_countries_the_table_lacks():
         assert gazetteer.demonym_country(word) == country, word
     assert gazetteer.demonym_country("Russian") == "Russia"  # the table wins
     assert gazetteer.demonym_country("Djibouti") is None  # a country name is not its demonym
+
+
+def test_case_classes_are_the_characters_the_regex_engine_folds():
+    import re
+
+    from bench.extractors.rules.lexicon import PERSON_NOUNS
+    from bench.extractors.rules.patterns import _case_class
+
+    chars = set("".join(gazetteer.demonyms())) | set("".join(PERSON_NOUNS)) | set("İıKſ")
+    everything = "".join(map(chr, range(0x110000)))
+    near = set(re.findall("[" + "".join(re.escape(c) for c in chars) + "]", everything, re.I))
+    for ch in chars:
+        assert _case_class(ch, True) == {c for c in near if re.fullmatch(re.escape(ch), c, re.I)}, ch
+        assert _case_class(ch, False) == {ch}
+
+
+@given(st.lists(st.text("aAbBkKsSſK.- ", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text("aAbBkKsSſK.- x", max_size=14), st.booleans(), st.sampled_from(["", "x", r"\b", "$", r"[ab]x"]))
+def test_word_alternation_matches_like_the_plain_alternation(words, text, ignorecase, after):
+    import re
+
+    from bench.extractors.rules.patterns import word_alternation
+
+    flags = re.I if ignorecase else 0
+    plain = re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")" + after, flags)
+    tree = re.compile("(?:" + word_alternation(words, ignorecase) + ")" + after, flags)
+    for i in range(len(text) + 1):
+        a, b = plain.match(text, i), tree.match(text, i)
+        assert (a and a.span()) == (b and b.span())
+    assert plain.findall(text) == tree.findall(text)

@@ -88,6 +88,7 @@ from .patterns import (
     WRITTEN_CUE,
     lower_same_length,
     scan,
+    word_alternation,
 )
 from .timex import TIME_EXPR, is_future, resolve
 from .topics import topic_spans
@@ -99,7 +100,7 @@ _LW = (
     r"|welcomed|welcomes|received|receives|hosted|hosts|visited|greeted|telephoned|phoned|spoke|discussed|is|was"
     r"|were|are|be|been|will|would|had|has|have|did|does|not)\b)(?<![\w’'-])[a-z][\w-]*)"
 )
-_DEM_RE = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
+_DEM_RE = word_alternation(demonyms(), ignorecase=False)
 _DEM_FIND = re.compile(_DEM_RE)
 _LETTERS = re.compile(r"[A-Za-z-]+")
 _TO_GAP = re.compile(r"\s*to\s")

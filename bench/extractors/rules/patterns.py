@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from .gazetteer import demonyms
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
@@ -231,8 +232,77 @@ VIDEO_CUE = re.compile(r"\b(?:video|videoconferenc\w*|virtual(?:ly)?|online\s+(?
 WRITTEN_CUE = re.compile(r"\b(?:letters?|wrote\s+to|written\s+message)\b", _I)
 IN_PERSON_CUE = re.compile(r"\b(?:in\s+person|face-to-face|met|meeting|talks|summit|visit|hosted|received|welcomed)\b", _I)
 
-_DEM = "|".join(sorted((re.escape(d) for d in demonyms()), key=len, reverse=True))
-_PNOUN = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+# Characters that match a letter of a case-insensitive expression besides its own two cases
+# (Python's regex engine folds them: "İ" and "ı" match "i", the Kelvin sign "k", "ſ" "s").
+_CASE_EXTRA = "\u0130\u0131\u212a\u017f"
+
+
+def _case_class(ch: str, ignorecase: bool) -> frozenset[str]:
+    """The characters the literal ``ch`` matches (under IGNORECASE when ``ignorecase``)."""
+    if not ignorecase:
+        return frozenset(ch)
+    cands = {ch, *_CASE_EXTRA}
+    for _ in range(3):
+        cands |= {v for c in cands for v in (c.lower(), c.upper(), c.title(), c.casefold()) if len(v) == 1}
+    return frozenset(c for c in cands if re.fullmatch(re.escape(ch), c, re.I))
+
+
+def word_alternation(words: Iterable[str], ignorecase: bool = True) -> str:
+    """An expression that matches what ``"|".join(sorted(map(re.escape, words), key=len,
+    reverse=True))`` matches, with the same result wherever it is used, written as a tree of
+    the words' letters ("a(?:fghan|lbanian|...)|b(?:...)"). Python's regex engine tries the
+    branches of an alternation one after another; a long list of words (the demonyms) costs a
+    branch per word at every position it is tried, the tree a branch per letter. Under
+    IGNORECASE a cased letter is written as the set of characters it matches, with the flag
+    off (``(?-i:[Aa])``), so that a branch that cannot match is skipped by its first character.
+
+    Equivalence: the words that match at a position are prefixes of one another, and the
+    longest is tried first in both forms (the tree tries a longer continuation before ending a
+    word); siblings in the tree begin with disjoint sets of characters, so their order does
+    not matter."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            cls = _case_class(ch, ignorecase)
+            node = node.setdefault(cls, ({}, ch))[0]
+        node[None] = None
+    classes = [k for k in _walk_keys(root)]
+    for i, a in enumerate(classes):  # siblings must begin with disjoint characters
+        for b in classes[i + 1:]:
+            if a[0] is b[0] and a[1] != b[1] and a[1] & b[1]:
+                raise ValueError("overlapping letters in word_alternation")
+
+    def emit(node: dict) -> str:
+        alts = []
+        for key, val in node.items():
+            if key is None:
+                continue
+            child, ch = val
+            if len(key) == 1:
+                atom = re.escape(ch)
+            else:
+                atom = "(?-i:[" + "".join(re.escape(c) for c in sorted(key)) + "])"
+            alts.append(atom + emit(child))
+        if None in node and alts:
+            alts.append("")
+        if len(alts) <= 1:
+            return "".join(alts)
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _walk_keys(node: dict):
+    for key, val in node.items():
+        if key is not None:
+            yield node, key
+            yield from _walk_keys(val[0])
+
+
+_DEM = word_alternation(demonyms())
+_DEM_CASED = word_alternation(demonyms(), ignorecase=False)  # for the case-sensitive expressions
+_PNOUN = word_alternation(PERSON_NOUNS)
 _TITLE_HEAD = (
     r"(?:foreign\s+minister|prime\s+minister|defen[cs]e\s+minister|minister|president|premier|chancellor|envoy"
     r"|ambassador|secretary|leader|king|queen|emir|prince|sultan|diplomat|official|guest|visitor|host|chief"
@@ -266,7 +336,7 @@ COUNTRY_GROUP = re.compile(
     r"|economy|agriculture|health|environment|top|senior|deputy|vice|prime)\s+){0,3}"
     rf"{_GROUP_NOUN}\s+(?:of|from)\s+(?:the\s+)?", _I)
 DELEGATION = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<dname>(?:(?:[A-Z][\w’'-]+|{_DEM})\s+){{1,3}})?(?:(?:high-level|senior|government|military|trade"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<dname>(?:(?:[A-Z][\w’'-]+|{_DEM_CASED})\s+){{1,3}})?(?:(?:high-level|senior|government|military|trade"
     r"|parliamentary|official|large|small)\s+)?(?P<dhead>delegation)\b"
     r"(?P<dfrom>\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)?"
 )
@@ -276,7 +346,7 @@ N_WAY = re.compile(
     r"\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:(?P<n>two|three|four|five|six|\d)[-\s](?:way|nation|country|party|member|sided)"
     r"|(?P<n2>bilateral|trilateral|tripartite|quadrilateral))\s+(?:meeting|summit|talks|consultations|gathering)\b", _I)
 DEMONYM_GROUP = re.compile(
-    rf"\b(?:the\s+)?(?P<dems>(?:{_DEM})(?:\s*,\s*(?:{_DEM}))*,?\s+and\s+(?:{_DEM}))\s+(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\b"
+    rf"\b(?:the\s+)?(?P<dems>(?:{_DEM_CASED})(?:\s*,\s*(?:{_DEM_CASED}))*,?\s+and\s+(?:{_DEM_CASED}))\s+(?:[a-z-]+\s+){{0,2}}?{_GROUP_NOUN}\b"
 )
 
 # Gap patterns (applied to the text between two items, after cleaning).
