@@ -207,3 +207,18 @@ def test_word_alternation_matches_like_the_plain_alternation(words, text, ignore
         a, b = plain.match(text, i), tree.match(text, i)
         assert (a and a.span()) == (b and b.span())
     assert plain.findall(text) == tree.findall(text)
+
+
+_TIME_TOKENS = ("on by from until since in early late mid- mid last next this later earlier today tomorrow yesterday "
+                "tonight week month year spring summer autumn fall winter morning May Sept Sep. March Mar Monday "
+                "sunday June 18 18-19 2024 ٢٠٢٤ 7 , . Lavrov met").split()
+
+
+@given(st.lists(st.sampled_from(_TIME_TOKENS), max_size=6), st.sampled_from([" ", "  ", "\n", "-"]))
+def test_every_time_expression_contains_a_needed_word(tokens, sep):
+    from bench.extractors.rules.engine import _TIME_NEED
+    from bench.extractors.rules.timex import TIME_EXPR
+
+    text = sep.join(tokens)
+    if TIME_EXPR.search(text):
+        assert _TIME_NEED.search(text)

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ...model import (
     Document,
@@ -257,6 +258,9 @@ _L_ADVERBS = _lower_twin(_ADVERBS)
 
 # Without one of these a string has no time expression (``timex.TIME_EXPR``).
 _TIME_HINT = re.compile(r"[A-Z0-9]|today|tomorrow|yesterday|tonight|week|month|year|spring|summer|autumn|fall|winter")
+# A word every time expression contains (a month, a weekday, a number, ...): tried after
+# ``_TIME_HINT``, which a capitalised name alone satisfies.
+_TIME_NEED = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tomorrow|tonight|week|month|year|spring|summer|autumn|fall|winter")
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
 _TAKEN = re.compile(r"(?:took|taken|take|takes|taking)\s", re.I)
@@ -2013,6 +2017,7 @@ def _surface(a: Arg) -> Arg:
     return a
 
 
+@lru_cache(maxsize=65536)
 def _clean_gap(gap: str) -> str:
     """The words between two items without brackets, relative clauses, appositions and time
     expressions (each removed only when a character it needs is there)."""
@@ -2022,18 +2027,20 @@ def _clean_gap(gap: str) -> str:
     if "," in g:
         g = REL_CLAUSE.sub(" ", g)
         g = APPOSITION.sub(" ", g)
-    if _TIME_HINT.search(g):
+    if _TIME_HINT.search(g) and _TIME_NEED.search(g):
         g = TIME_EXPR.sub(" ", g)
     return g
 
 
+@lru_cache(maxsize=65536)
 def _strip_time(gap: str) -> str:
     """The gap without time expressions and adverbs, lower-cased (it is only matched against
     case-insensitive gap patterns)."""
-    g = TIME_EXPR.sub(" ", gap) if _TIME_HINT.search(gap) else gap
+    g = TIME_EXPR.sub(" ", gap) if _TIME_HINT.search(gap) and _TIME_NEED.search(gap) else gap
     return _L_ADVERBS.sub(" ", g.lower())
 
 
+@lru_cache(maxsize=65536)
 def _verb_gap_ok(g: str) -> bool:
     if _L_VERB_GAP_FORBID.search(g.lower()):
         return False
