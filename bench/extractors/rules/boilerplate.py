@@ -58,7 +58,8 @@ def boilerplate_spans(text: str, start: int = 0, end: int | None = None) -> list
             else:
                 spans.append(Span(ls, le))
                 continue
-        if _MARKER.match(line) or (_FOLLOW.search(line) and len(stripped.split()) <= 30):
+        # the word count first (split no further than it needs to): most lines are long prose
+        if _MARKER.match(line) or (len(stripped.split(None, 31)) <= 30 and _FOLLOW.search(line)):
             spans.append(Span(ls, le))
         if pos >= end:
             break
