@@ -222,3 +222,17 @@ def test_every_time_expression_contains_a_needed_word(tokens, sep):
     text = sep.join(tokens)
     if TIME_EXPR.search(text):
         assert _TIME_NEED.search(text)
+
+
+_GROUP_TOKENS = ("the his foreign prime deputy two ministers minister leaders heads of state government envoys "
+                 "chiefs counterparts from of the Poland , and MINISTERS Heads İ ſ").split()
+
+
+@given(st.lists(st.sampled_from(_GROUP_TOKENS), max_size=8), st.sampled_from([" ", "  ", "\n"]))
+def test_every_country_group_contains_what_its_prefilter_needs(tokens, sep):
+    from bench.extractors.rules.patterns import COUNTRY_GROUP, COUNTRY_GROUP_NEED
+
+    text = sep.join(tokens) + sep
+    for i in range(len(text)):
+        if COUNTRY_GROUP.search(text, i):
+            assert COUNTRY_GROUP_NEED.search(text, i)

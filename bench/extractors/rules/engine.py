@@ -64,6 +64,7 @@ from .patterns import (
     CLAUSE_BOUNDARY,
     CONJ_GAP,
     COUNTRY_GROUP,
+    COUNTRY_GROUP_NEED,
     CUE_WORDS,
     DELEGATION,
     DEMONYM_GROUP,
@@ -545,7 +546,8 @@ class RuleEngine:
         members are placeholders, bound at the end to the persons the text names for each
         country ("Lithuania's X", "Poland was represented by Y")."""
         text = self.text
-        for m in COUNTRY_GROUP.finditer(text, s.start, s.end):
+        groups = COUNTRY_GROUP.finditer(text, s.start, s.end) if COUNTRY_GROUP_NEED.search(text, s.start, s.end) else ()
+        for m in groups:
             places = [it for it in items if it.start >= m.end() and it.kind == "PLACE"]
             members: list[Item] = []
             pos = m.end()

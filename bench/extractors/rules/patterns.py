@@ -335,6 +335,11 @@ COUNTRY_GROUP = re.compile(
     r"\b(?:(?:the|his|her|their|its|two|three|four|five|six|several|foreign|defen[cs]e|finance|trade|interior|energy"
     r"|economy|agriculture|health|environment|top|senior|deputy|vice|prime)\s+){0,3}"
     rf"{_GROUP_NOUN}\s+(?:of|from)\s+(?:the\s+)?", _I)
+# What every COUNTRY_GROUP match contains ("prime ministers of", "heads of state of" included):
+# where it is absent, COUNTRY_GROUP, which tries its modifiers at every word, is not run.
+COUNTRY_GROUP_NEED = re.compile(
+    word_alternation("ministers leaders presidents premiers heads envoys diplomats representatives delegates chiefs"
+                     " counterparts".split()) + r"\s+(?:of|from)\s", _I)
 DELEGATION = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<dname>(?:(?:[A-Z][\w’'-]+|{_DEM_CASED})\s+){{1,3}})?(?:(?:high-level|senior|government|military|trade"
     r"|parliamentary|official|large|small)\s+)?(?P<dhead>delegation)\b"
