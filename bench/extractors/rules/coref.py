@@ -173,9 +173,7 @@ class EntityTracker:
         if titles:
             # a counterpart holds the office of the person it is the counterpart of; a prime
             # minister is not one of "the ministers"
-            fit = [c for c in out if (c.titles & titles or "counterpart" in c.titles)
-                   and not any(w.startswith("spokes") for w in c.titles)
-                   and not ("prime" in c.titles and "prime" not in titles)]
+            fit = [c for c in out if fits_titles(c.titles, titles) and not any(w.startswith("spokes") for w in c.titles)]
             if len(fit) >= n or strict:
                 return list(reversed(fit[:n]))
         return list(reversed(out[:n]))
@@ -205,6 +203,16 @@ class EntityTracker:
             if than is None or (c.key != than.key and (c.nationality != than.nationality or not c.nationality)):
                 return c
         return None
+
+
+def fits_titles(titles: set[str], want: set[str]) -> bool:
+    """Whether a person with the title words ``titles`` holds an office a group noun asks for
+    (``want``, "the two ministers": minister): a title word in common, or a counterpart (who
+    holds the office of the person it is the counterpart of); a prime minister is not one of
+    "the ministers"."""
+    if "prime" in titles and "prime" not in want:
+        return False
+    return bool(titles & want) or "counterpart" in titles
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

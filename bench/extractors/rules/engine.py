@@ -54,7 +54,7 @@ from ...model import (
 from ...text import sentence_spans
 from .boilerplate import boilerplate_spans, dateline_end
 from .collect import RelationCollector
-from .coref import Arg, Cluster, EntityTracker
+from .coref import Arg, Cluster, EntityTracker, fits_titles
 from .cues import ACTUAL, Attributes, classify
 from .gazetteer import country_of, demonym_country, demonyms, lookup_place
 from .names import NameMention, find_names
@@ -106,7 +106,6 @@ _DEM_RE = word_alternation(demonyms(), ignorecase=False)
 _DEM_FIND = re.compile(_DEM_RE)
 _LETTERS = re.compile(r"[A-Za-z-]+")
 _TO_GAP = re.compile(r"\s*to\s")
-_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
 _TO = re.compile(r"\s+to\s+")
 _TOPIC_AFTER = re.compile(
     r"[^.;]*?\b(?:about|on|over|regarding|concerning)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -742,9 +741,11 @@ class RuleEngine:
             prior = [it for it in items if it.kind == "PER" and it.end <= ms and it.args]
             if w in ("they", "them", "their"):
                 ev = self.latest_event()
-                bounds = [b.end() for b in _L_CLAUSE_BOUNDARY.finditer(self.low, self.sentence.start, ms)]
-                clause_start = bounds[-1] if bounds else self.sentence.start
-                persons = [it.args[0] for it in prior if it.args and it.start >= clause_start]
+                persons = []
+                if w == "their":
+                    bounds = [b.end() for b in _L_CLAUSE_BOUNDARY.finditer(self.low, self.sentence.start, ms)]
+                    clause_start = bounds[-1] if bounds else self.sentence.start
+                    persons = [it.args[0] for it in prior if it.args and it.start >= clause_start]
                 if w == "their" and len(_uniq(persons)) >= 2 and (ev is None or ev.sentence < self.sentence_index):
                     # "X told Y during their meeting", "X, Y and Z held their first three-way
                     # meeting": the persons of the clause
@@ -776,7 +777,7 @@ class RuleEngine:
             if ev is not None:
                 members = list(ev.participants)
             else:
-                want = {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
+                want = _group_want(phrase)
                 members = [Arg(c, c.start, c.end, c.name) for c in tr.recent_persons(n or 2, titles=want)]
                 if n and len(members) < n:
                     return None
@@ -940,7 +941,7 @@ class RuleEngine:
                   and (n == 0 or len(e.participants) == n)]
         if not recent:
             return None
-        want = {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
+        want = _group_want(phrase)
         if want:
             for e in recent:
                 # a participant of unknown title does not contradict the noun, and a counterpart
@@ -1553,8 +1554,7 @@ class RuleEngine:
                 self.add(RelationType.MET, j, p, f)
             for place in ev.places:
                 # a joiner travels to the meeting unless the text makes the place their own
-                if f.attrs.polarity is Polarity.NEG or not (j.cluster.nationality and place.cluster.nationality
-                                                             and j.cluster.nationality == place.cluster.nationality):
+                if f.attrs.polarity is Polarity.NEG or not _own_place(j, place):
                     self.add(RelationType.VISITED, j, place, f)
         f.participants = joiners
         if f.attrs.polarity is Polarity.POS:
@@ -1629,7 +1629,7 @@ class RuleEngine:
             for a in members:
                 if a not in host_persons:
                     for p in place:
-                        if not (a.cluster.nationality and a.cluster.nationality == p.cluster.nationality):
+                        if not _own_place(a, p):
                             self.add(RelationType.VISITED, a, p, f)
             f.participants, f.places = members, place
             self.new_event(members, Mode.IN_PERSON, f, place)
@@ -1841,9 +1841,9 @@ class RuleEngine:
                     readers, end = list(second.args), second.end
         else:
             writer = list(f.subj)
-            if f.word.lower().startswith(("wrote", "writes")) or _LETTER_TO.match(text, f.end):
-                to = _LETTER_TO.match(text, f.end) or _TO_THE.match(text[f.end:])
-                start = f.end + (to.end() - to.start()) if to is not None and to.start() == f.end else f.end
+            to = _LETTER_TO.match(text, f.end)
+            if to is not None or f.word.lower().startswith(("wrote", "writes")):
+                start = to.end() if to is not None else f.end
                 second = next((it for it in persons if it.lead == start), None)
                 if second is not None:
                     readers, end = list(second.args), second.end
@@ -1867,8 +1867,8 @@ class RuleEngine:
         start = m.end()
         obj = next((it for it in after if it.lead == start), None)
         if obj is not None:  # "inviting Seo to visit Japan": the request, not the person asked
-            to = _TO.match(text[obj.end:obj.end + 6])
-            start = obj.end + to.end() if to else start
+            to = _TO.match(text, obj.end, obj.end + 6)
+            start = to.end() if to else start
         topics = topic_spans(text, start, ce, [(it.lead, it.end) for it in after if it.kind in PERSONISH and it.lead >= start],
                              self.sentence_times())
         if topics:
@@ -1978,12 +1978,21 @@ _DESC_HEADS = frozenset(
 )
 
 
+def _own_place(a: Arg, place: Arg) -> bool:
+    """Whether the text makes ``place`` the person's own country (both nationalities known and
+    equal): there is no visit to one's own place."""
+    return bool(a.cluster.nationality) and a.cluster.nationality == place.cluster.nationality
+
+
+def _group_want(phrase: str) -> set[str]:
+    """The title words a group noun asks for ("the two presidents": president)."""
+    return {w for w, nouns in _GROUP_TITLES.items() if any(x in phrase for x in nouns)}
+
+
 def _fits_group(titles: set[str], want: set[str]) -> bool:
     """Whether a person with these title words can be one of "the two ministers" (``want``:
-    the title words the group noun asks for)."""
-    if "prime" in titles and "prime" not in want:
-        return False  # a prime minister is not one of "the ministers"
-    return not titles or bool(titles & want) or "counterpart" in titles
+    the title words the group noun asks for): unknown titles do not contradict the noun."""
+    return not titles or fits_titles(titles, want)
 
 
 def _desc_head_before(text: str, lead: int) -> bool:

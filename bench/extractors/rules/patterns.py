@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
 
 from .gazetteer import demonyms
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
@@ -218,7 +219,7 @@ _REF_HEAD_WORDS = frozenset(
     venue shipyard factory plant refinery dam mine camp terminal harbor harbour cosmodrome spaceport hospital
     university campus stadium centre center crossing""".split()))
 _REF_CHUNKS = max(6, 5 + max(len(d.split()) for d in demonyms())) + 2
-_REF_WINDOW = re.compile(r"(?:\S+\s+){0,%d}\S*" % _REF_CHUNKS)
+_REF_WINDOW = re.compile(rf"(?:\S+\s+){{0,{_REF_CHUNKS}}}\S*")
 _WORD_KINDS: dict[str, int] = {}
 for _kind, _words in ((_CUE, CUE_WORDS), (_TIME, TIME_FIRST_WORDS), (_TRIG, TRIGGER_FIRST_WORDS), (_REF, REFERENCE_FIRST_WORDS),
                       (_HEAD, _REF_HEAD_WORDS)):
@@ -237,6 +238,7 @@ IN_PERSON_CUE = re.compile(r"\b(?:in\s+person|face-to-face|met|meeting|talks|sum
 _CASE_EXTRA = "\u0130\u0131\u212a\u017f"
 
 
+@cache
 def _case_class(ch: str, ignorecase: bool) -> frozenset[str]:
     """The characters the literal ``ch`` matches (under IGNORECASE when ``ignorecase``)."""
     if not ignorecase:
@@ -267,11 +269,7 @@ def word_alternation(words: Iterable[str], ignorecase: bool = True) -> str:
             cls = _case_class(ch, ignorecase)
             node = node.setdefault(cls, ({}, ch))[0]
         node[None] = None
-    classes = [k for k in _walk_keys(root)]
-    for i, a in enumerate(classes):  # siblings must begin with disjoint characters
-        for b in classes[i + 1:]:
-            if a[0] is b[0] and a[1] != b[1] and a[1] & b[1]:
-                raise ValueError("overlapping letters in word_alternation")
+    _check_disjoint(root)  # siblings must begin with disjoint characters
 
     def emit(node: dict) -> str:
         alts = []
@@ -293,11 +291,16 @@ def word_alternation(words: Iterable[str], ignorecase: bool = True) -> str:
     return emit(root)
 
 
-def _walk_keys(node: dict):
-    for key, val in node.items():
-        if key is not None:
-            yield node, key
-            yield from _walk_keys(val[0])
+def _check_disjoint(node: dict) -> None:
+    """Raise when two branches of one node of a ``word_alternation`` tree can begin with the
+    same character (checked node by node: only siblings compete)."""
+    keys = [k for k in node if k is not None]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a & b:
+                raise ValueError("overlapping letters in word_alternation")
+    for k in keys:
+        _check_disjoint(node[k][0])
 
 
 _DEM = word_alternation(demonyms())
