@@ -148,6 +148,12 @@ def holm(p_values: Sequence[float | None]) -> list[float | None]:
     return out
 
 
+def check_correction(correction: str) -> None:
+    """Refuse a correction name that is not one of ``CORRECTIONS``."""
+    if correction not in CORRECTIONS:
+        raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
+
+
 def adjust_p_values(p_values: Sequence[float | None], correction: str) -> list[float | None]:
     """The p-values of one family of checks adjusted with ``correction`` (one of
     ``CORRECTIONS``): ``holm`` (see ``holm``) or ``none`` (unchanged). None stays None.
@@ -155,11 +161,8 @@ def adjust_p_values(p_values: Sequence[float | None], correction: str) -> list[f
     >>> adjust_p_values([0.01, None, 0.04], "none")
     [0.01, None, 0.04]
     """
-    if correction == "holm":
-        return holm(p_values)
-    if correction == "none":
-        return list(p_values)
-    raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
+    check_correction(correction)
+    return holm(p_values) if correction == "holm" else list(p_values)
 
 
 def family_size(p_values: Iterable[float | None]) -> int:
@@ -215,8 +218,7 @@ class F1Check:
         With a ``correction`` other than ``none``, significance is decided on ``p_adjusted``
         (the p-value adjusted over the ``family`` of tested checks, see ``adjust_p_values``);
         the message shows both p-values and names the correction."""
-        if correction not in CORRECTIONS:
-            raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
+        check_correction(correction)
         corrected = correction != "none" and p_value is not None
         if corrected and p_adjusted is None:
             raise ValueError(f"correction {correction!r} needs the adjusted p-value")
@@ -431,8 +433,7 @@ def parse_gates(specs: Iterable[str], alpha: float = DEFAULT_ALPHA, correction: 
     """
     if isinstance(alpha, bool) or not isinstance(alpha, int | float) or not 0.0 < alpha < 1.0:
         raise GateSpecError(f"--alpha must be a number in (0, 1); got {alpha!r}")
-    if correction not in CORRECTIONS:
-        raise GateSpecError(f"--correction {correction!r}: one of {', '.join(CORRECTIONS)}")
+    check_correction(correction)
     checks = [parse_fail(s) for s in specs]
     seen: dict[str, str] = {}
     for c in checks:
