@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from .run_records import COMPLETE, FAILED, INCOMPLETE, SKIPPED
+from .speed_reference import RATIO_HEADER, REFERENCE_LABEL
 
 
 def _progress(total: int, enabled: bool):
@@ -52,8 +53,6 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
     return [line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
-RATIO_HEADER = "× spaCy parse"  # the speed table's column of words_per_s_vs_spacy
-REFERENCE_LABEL = "spaCy pipeline (reference)"  # its row
 
 
 def results_table(scores: dict, speed: dict | None = None, challenge: dict | None = None) -> str:

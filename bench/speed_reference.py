@@ -32,6 +32,8 @@ REFERENCE_NAME = "spacy_pipeline"  # its key under "reference" in speed.json
 REFERENCE_CLI = "spacy"  # python -m bench.speed --reference spacy
 RATIO_KEY = "words_per_s_vs_spacy"  # an extractor's words/s over the reference's
 MATCHED_EXTRACTOR = "spacy_dep.v1"  # whose pipeline, batch size and processes it copies
+RATIO_HEADER = "× spaCy parse"  # the speed tables' column of RATIO_KEY, in the console and the reports
+REFERENCE_LABEL = "spaCy pipeline (reference)"  # the reference's own row in those tables
 
 
 class SpacyPipelineReference:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..speed import ratio_text
+from ..speed_reference import RATIO_HEADER, REFERENCE_LABEL
 from .rundir import Run
 
 TYPES = ("visited", "met", "discussed")
@@ -30,8 +31,6 @@ NO_VALUE = "–"
 F1_HEADER = "F1 [95% CI]"
 SPEED_GROUP = "speed"
 SPEED_HEADER = "docs/s"
-RATIO_HEADER = "× spaCy parse"  # words/s as a multiple of the bare spaCy pipeline's
-REFERENCE_ROW = "spaCy pipeline (reference)"
 
 
 # --------------------------------------------------------------------------- numbers
@@ -367,7 +366,7 @@ def speed_frame(run: Run) -> pd.DataFrame:
         return pd.DataFrame()
     ref = speed_reference(run)
     if ref is not None and isinstance(ref.get("docs_per_s"), int | float):
-        rows.append(figures(REFERENCE_ROW, ref, fmt_ratio(1.0)))
+        rows.append(figures(REFERENCE_LABEL, ref, fmt_ratio(1.0)))
     return pd.DataFrame(rows).fillna("").set_index("extractor")
 
 
