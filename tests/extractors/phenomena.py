@@ -996,4 +996,51 @@ CASES = {
         pos=[("met", "Lars Holm Madsen", "Kari Dahl Moen"), ("discussed", "Lars Holm Madsen", "Kari Dahl Moen")],
         absent=[("met", "deputy prime minister", "Kari Dahl Moen")],
     ),
+    "the_city_of_name": dict(
+        text="Mexican Foreign Minister Alba Torres Rivas made an unannounced visit to the northern border city of Tijuana on Sunday.",
+        pos=[("visited", "Alba Torres Rivas", "Tijuana")],
+    ),
+    "quote_then_inverted_speaker_after_meeting": dict(
+        text=("\"The door is open,\" said Icelandic Foreign Minister Helga Sigurdottir Berg after meeting Estonian Prime Minister "
+              "Kaspar Lind Rebane in Tallinn."),
+        pos=[("met", "Helga Sigurdottir Berg", "Kaspar Lind Rebane")],
+    ),
+    "fronted_after_talks_with": dict(
+        text="After talks with his Georgian counterpart Levan Beridze Tsomaia, Armenian Foreign Minister Aram Petrosyan Hakobyan said the border would reopen.",
+        pos=[("met", "Aram Petrosyan Hakobyan", "Levan Beridze Tsomaia")],
+        absent=[("met", "Levan Beridze Tsomaia", "Levan Beridze Tsomaia")],
+    ),
+    "purpose_infinitive_keeps_first_realis": dict(
+        text="Omani Foreign Minister Salim Al-Harthy and Yemeni Foreign Minister Nabil Al-Saqqaf met in Muscat on Thursday to discuss prisoner exchanges.",
+        pos=[("met", "Salim Al-Harthy", "Nabil Al-Saqqaf"), ("discussed", "Salim Al-Harthy", "Nabil Al-Saqqaf")],
+        realis={"discussed": "ACTUAL", "met": "ACTUAL"},
+    ),
+    "delegation_leader_does_not_meet_it": dict(
+        text="A Vietnamese delegation led by Deputy Foreign Minister Tran Quoc Hung arrived in Manila for talks with Philippine officials.",
+        pos=[("visited", "Tran Quoc Hung", "Manila")],
+        absent=[("met", "Vietnamese delegation", "Tran Quoc Hung")],
+    ),
+    "sent_a_delegation_to": dict(
+        text="Hungary sent a delegation to Belgrade on Monday, headed by state secretary Zoltan Farkas Nagy.",
+        pos=[("visited", "delegation", "Belgrade"), ("visited", "Zoltan Farkas Nagy", "Belgrade")],
+        absent=[("visited", "Hungary", "Belgrade")],
+    ),
+    "promised_to_send_is_planned": dict(
+        text="The Malian leader promised to send a delegation to Niamey in the coming weeks.",
+        pos=[("visited", "delegation", "Niamey")], realis={"visited": "PLANNED"},
+    ),
+    "facility_name_of_the": dict(
+        text="Paraguayan President Ramon Benitez Ayala laid a wreath at the Mausoleum of the Liberators in Caracas.",
+        pos=[("visited", "Ramon Benitez Ayala", "Mausoleum of the Liberators"), ("visited", "Ramon Benitez Ayala", "Caracas")],
+    ),
+    "adverbial_aside_between_subject_and_verb": dict(
+        text="Slovak Prime Minister Juraj Kollar Hudec, on his first trip abroad since taking office, arrived in Prague on Monday.",
+        pos=[("visited", "Juraj Kollar Hudec", "Prague")],
+    ),
+    "occasion_brought_together": dict(
+        text=("The forum in Nairobi brought together Ghanaian President Kofi Mensah Boateng, Zambian President Mwila Banda "
+              "and Tanzanian President Neema Mushi."),
+        pos=[("met", "Kofi Mensah Boateng", "Mwila Banda"), ("met", "Mwila Banda", "Neema Mushi"),
+             ("met", "Kofi Mensah Boateng", "Neema Mushi"), ("visited", "Mwila Banda", "Nairobi")],
+    ),
 }

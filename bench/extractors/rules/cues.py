@@ -59,7 +59,8 @@ OTHER_VERB_GROUP = re.compile(
 )
 PLANNED_VERB_GROUP = re.compile(
     r"(?:\b(?:will|shall|would|(?:is|are|was|were|be|been|being)\s+(?:set|scheduled|expected|due|slated|poised|going"
-    r"|planning|planned|preparing|likely|to)|plan(?:s|ned|ning)?|intend\w*|upcoming|forthcoming|planned"
+    r"|planning|planned|preparing|likely|to)|plan(?:s|ned|ning)?|intend\w*|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)"
+    r"|upcoming|forthcoming|planned"
     r"|scheduled|expected|to\s+be\s+held|next)\b|['’]ll\b)",
     _F,
 )

@@ -60,6 +60,7 @@ from .gazetteer import country_of, demonym_country, demonyms, lookup_place
 from .names import NameMention, find_names
 from .patterns import (
     APPOSITION,
+    ASIDE,
     BETWEEN_GAP,
     CLAUSE_BOUNDARY,
     CONJ_GAP,
@@ -207,6 +208,8 @@ _AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b|\btogether\s+with\b|\balong\s+w
 _HELD_BETWEEN = re.compile(
     r"\s*(?:was|were|is|are|will\s+be|has\s+been|had\s+been)?\s*(?:held|took\s+place|takes\s+place|planned|scheduled"
     r"|under\s+way(?:\s+on\s+the\s+(?:sidelines|margins))?)\s+between\s*", re.I)
+# A quotation and its reporting verb, inverted before the speaker ('"...," said X').
+_QUOTED_REPORT = re.compile(r"[^\"“”]*[,?!][\"”]\s+(?:said|says|added|adds|continued|stressed|noted|insisted)", re.I)
 _GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 _PARTICIPLE = re.compile(r"(?:\b(?:before|after|while|when|upon|since|without|by)|,)\s+$", re.I)
 _POSS_OFFICIAL = re.compile(
@@ -214,7 +217,6 @@ _POSS_OFFICIAL = re.compile(
     r"(?:minister|president|premier|chancellor|envoy|ambassador|diplomat|secretary|leader|counterpart))\b(?!['’]s|\s+(?:of|for)\b)")
 _SECOND_OFFICE = re.compile(r"\s+and\s+(?:[a-z-]+\s+){0,3}?(?:minister|secretary|president|envoy|chief|leader)\s*,\s*")
 _VERB_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$", re.I)
-_LED_BY = re.compile(r"\s*,?\s*(?:led|headed)\s+by\s+", re.I)
 _AGENDA = re.compile(
     r"\bwith\s+(?P<topic>[^,.;]{3,80}?)\s+(?:at\s+the\s+top\s+of|high\s+on|topping|dominating|on)\s+(?:the|their)\s+agenda", re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]{2,}[”\"]")
@@ -264,6 +266,10 @@ _TIME_NEED = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _REL_OPEN = re.compile(r",\s*(?:who|which)\b", re.I)
 _BETWEEN_NEAR = re.compile(r"\bbetween\b")
 _TAKEN = re.compile(r"(?:took|taken|take|takes|taking)\s", re.I)
+_LED_AFTER = re.compile(r"(?:\s+(?:on|last|this|next|early|late)\s+\w+)?\s*,?\s*(?:led|headed)\s+by\s+", re.I)
+_LEADER_GAP = re.compile(r"(?:(?:its|their|his|her|the)\s+)?[\w\s'’-]{0,50}?,?\s*")
+_TOGETHER = re.compile(r"br(?:ought|ings?|inging)\s+together")
+_SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
 _GROUP_TITLES = {
@@ -394,6 +400,7 @@ class RuleEngine:
         self.unnamed_officials: list[tuple[Cluster, int]] = []  # "Kuwait's foreign minister", not named yet
         self.official_bindings: dict[str, Cluster] = {}  # such an official -> the person named later
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
+        self.led: set[tuple[str, str]] = set()  # (delegation, its leader): never a pair of their own
         name_starts = [m.start for m in names]
         trig, refs, cues, times = scan(text, start, low=self.low)
         self.times = [(m.start(), m.end(), m.group(0)) for m in times]
@@ -627,6 +634,7 @@ class RuleEngine:
                 leader = next((it for it in out if it.kind == "PER" and it.lead == led.end()), None)
                 if leader is not None:  # "a delegation led by X": both travel, both meet
                     args += leader.args
+                    self.led.update((c.key, a.key) for a in leader.args)
                     inside.append(leader)
                     end = leader.end
             out = [it for it in out if it not in inside]
@@ -1004,9 +1012,13 @@ class RuleEngine:
         nxt_trigger = ce
         after_text = text[te:min(s.end, te + 120)]
         # the time expressions decide only when no cue word does: read them only then
-        attrs = self.with_future(classify(verb_group, clause_before, after_text, None, nominal), f, cs, ce)
+        attrs = classify(verb_group, clause_before, after_text, None, nominal)
         if attrs is ACTUAL and linked and prev is not None and not scoped:
+            # "met in Amman on Saturday to discuss ...": a linked event shares the first one's
+            # realis, which its time expressions already decided
             attrs = prev.attrs
+        else:
+            attrs = self.with_future(attrs, f, cs, ce)
         f.attrs = attrs
         del nxt_trigger
         subj = _uniq(a for it in subj_items for a in it.args)
@@ -1036,6 +1048,12 @@ class RuleEngine:
                 later = [it for it in items if it.kind == "PER" and it.start >= te]
                 main = [it for it in items if it.kind == "PER" and not it.modifier]
                 cand = main[0] if main else (later[0] if later else None)
+                if not any(it.kind in PERSONISH and not it.modifier and it.start < sp.start() for it in items):
+                    # fronted ("After talks with Y, X said"; "Speaking in Z after talks with Y, X
+                    # said"): the subject opens the main clause after the comma
+                    comma = text.find(",", te, s.end)
+                    cand = next((it for it in items if comma >= 0 and it.start > comma and it.kind == "PER"
+                                 and not it.modifier and not self.is_object(it)), cand)
                 if cand is not None:
                     subj = list(cand.args)
         if not subj and nominal and f.kind in ("visit", "move"):
@@ -1127,7 +1145,7 @@ class RuleEngine:
                 return self._conjoined(cand, cand.index(ante[-1])), ante[-1].end
         # Items inside a closed relative clause, an apposition or brackets are not the subject.
         window = text[lo:pos]
-        hidden = [(m.start() + lo, m.end() + lo) for rx in (REL_CLAUSE, APPOSITION, PAREN) for m in rx.finditer(window)] \
+        hidden = [(m.start() + lo, m.end() + lo) for rx in (REL_CLAUSE, APPOSITION, PAREN, ASIDE) for m in rx.finditer(window)] \
             if ("," in window or "(" in window or "[" in window) else []
         if "," in window:
             # a relative clause with commas of its own ("X, who has been to A, B and C, arrived"):
@@ -1162,7 +1180,7 @@ class RuleEngine:
                     return [], -1
                 group = self._conjoined(cand, idx)
                 lead_org = [x for x in cand if x.kind == "ORG" and x.end <= group[0].lead
-                            and _LED_BY.fullmatch(text[x.end:group[0].lead])]
+                            and LED_BY.fullmatch(text[x.end:group[0].lead])]
                 if lead_org:
                     group.insert(0, lead_org[-1])  # "a delegation led by X": both travel
                 return group, it.end
@@ -1215,6 +1233,8 @@ class RuleEngine:
                 head = text[cs:it.lead].strip(" “\"‘'")
                 if not head or (head.endswith(",") and len(head.split()) <= 8):
                     return it
+                if _QUOTED_REPORT.fullmatch(head):
+                    return it  # '"...," said X after meeting Y': the speaker after an inverted verb
                 return None
         return None
 
@@ -1424,8 +1444,17 @@ class RuleEngine:
             by = [it for it in after if it.kind in PERSONISH and it.lead >= dest_end(dest)][:1]
             if by and _BY_START.fullmatch(text[dest_end(dest):by[0].lead]):
                 visitors = list(by[0].args)
-        if _TAKEN.match(f.word):  # "a tour that has taken him to A, B and C": the one taken travels
+        if _TAKEN.match(f.word) or _SENT.match(f.word):
+            # "a tour that has taken him to A, B and C", "Russia sent a delegation to A": the one
+            # taken or sent travels; a leader named after the place ("..., led by X") goes too
             visitors = [a for it in items if f.start < it.start < f.end and it.kind in PERSONISH for a in it.args]
+            led = _LED_AFTER.match(text, dest_end(dest))
+            leader = next((it for it in items if led and it.kind == "PER" and it.start >= led.end()), None)
+            if leader is not None and not _LEADER_GAP.fullmatch(text[led.end():leader.start]):
+                leader = None  # "led by its ambassador for Arctic affairs, Nikolai Korotkov": a title only
+            if leader is not None and visitors:
+                self.led.update((v.key, a.key) for v in visitors for a in leader.args)
+                visitors += leader.args
         visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
         origin = bool(_ORIGIN.search(f.word))
         if f.kind == "bein" and not _BEIN_PURPOSE.match(text, dest_end(dest)):
@@ -1663,6 +1692,18 @@ class RuleEngine:
         subj = list(f.subj)
         if len(obj) >= 2 and NOMINAL_TRIGGER.match(f.word) and _BETWEEN_AFTER.match(self.low, f.end):
             subj = []  # "a summit between X and Y": its participants, not the clause's subject
+        together_places: list[Arg] = []
+        if _TOGETHER.match(word):
+            if len(obj) < 2:
+                return
+            # "The summit in Johannesburg brought together A, B and C": the occasion is the subject,
+            # its place the place of the meeting
+            subj = []
+            cand = [it for it in items if not it.modifier]
+            k = next((k for k, it in enumerate(cand) if it.kind in PLACEISH and it.end <= f.start
+                      and _PLACE_PREP_END.search(text, max(self.sentence.start, it.lead - 6), it.lead)), None)
+            if k is not None:
+                together_places = self._place_chain(cand, k)
         if not subj and not obj:
             return
         if not obj and len(subj) < 2:
@@ -1701,7 +1742,7 @@ class RuleEngine:
         else:
             self.pairs(RelationType.MET, participants, f, separate=False)
         places = self.places_after(objs[-1].end if objs else f.end, after, ce, meeting=True) \
-            or self.fronted_places(items, f.start)
+            or self.fronted_places(items, f.start) or together_places
         f.places = places
         self.new_event(participants, Mode.IN_PERSON, f)
         if f.attrs.realis is Realis.PLANNED and f.attrs.polarity is Polarity.POS:
@@ -1953,6 +1994,8 @@ class RuleEngine:
                 self.add(rtype, participants[i], participants[j], f, mode=mode, topics=topics)
 
     def add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
+        if (head.key, tail.key) in self.led or (tail.key, head.key) in self.led:
+            return  # a delegation and its leader travel together; they do not meet each other
         if rtype is RelationType.VISITED and f.attrs.polarity is Polarity.POS and f.attrs.realis is Realis.ACTUAL:
             self.visiting[head.key] = self.sentence_index
             if tail.cluster.type is EntityType.GPE and tail.cluster.nationality:

@@ -66,7 +66,13 @@ ORG_WORDS: frozenset[str] = frozenset(
 )
 
 # Facilities named as meeting places ("the White House", "the Great Hall of the People").
-FAC_WORDS: frozenset[str] = frozenset("House Palace Hall Headquarters Airport Castle Residence".split())
+FAC_WORDS: frozenset[str] = frozenset(
+    "House Palace Hall Headquarters Airport Castle Residence Tomb Mausoleum Memorial Monument Museum Cathedral "
+    "Church Temple Mosque Shrine Basilica Cemetery".split())
+# Facility words that head a name from its first word when "of" follows ("Tomb of the Unknown
+# Soldier", "Church of the Nativity", "Palace of Westminster").
+FAC_OF_HEADS: frozenset[str] = frozenset(
+    "Palace Tomb Mausoleum Memorial Monument Museum Cathedral Church Temple Mosque Shrine Basilica Cemetery".split())
 
 # Courtesy titles: the capitalised words after them are a person's name.
 HONORIFICS: frozenset[str] = frozenset("Mr Mrs Ms Dr Prof Sir Madam Dame Lord Lady".split())

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from ...model import EntityType
 from .gazetteer import demonyms, lookup_place, places
-from .lexicon import FAC_WORDS, HONORIFICS, ORG_WORDS, TITLE_HEADS, TITLE_WORDS
+from .lexicon import FAC_OF_HEADS, FAC_WORDS, HONORIFICS, ORG_WORDS, TITLE_HEADS, TITLE_WORDS
 
 _UPPER = "A-Z" + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper()
@@ -217,7 +217,7 @@ def _classify_words(words: tuple[str, ...], nationality: str | None,
         if nat is None and d0:
             nat = dem[" ".join(clean[:d0])]
         return k + 1, n, EntityType.PER, nat, title
-    if any(_strip_possessive(w) in FAC_WORDS for w in clean[1:]):
+    if any(_strip_possessive(w) in FAC_WORDS for w in clean[1:]) or (n >= 2 and clean[0] in FAC_OF_HEADS):
         return 0, n, EntityType.FAC, nationality, None
     if any(_strip_possessive(w) in ORG_WORDS for w in clean):
         return 0, n, EntityType.ORG, nationality, None

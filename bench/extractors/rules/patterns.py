@@ -40,7 +40,8 @@ TRIGGER = re.compile(
     r"|(?P<write>letters?|wrote(?=\s+to\b)|writes(?=\s+to\b)|messages?(?=\s+(?:from|to)\b))"
     r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?=\s+with\b)|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
-    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z]))"
+    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z])"
+    r"|br(?:ought|ings?|inging)\s+together)"
     r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b|by\b))"
     r"|(?:took|take|takes|taking)\s+part\s+in)"
     r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?)"
@@ -54,7 +55,8 @@ TRIGGER = re.compile(
     r"|(?:flew|fly|flies|flying)(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
     r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at|(?:took|taken|take|takes|taking)\s+(?:him|her|them)\s+to"
-    r"|visit(?:s)?\s+to|(?:visit|visits|trip|trips|journey|tour|tours|stop|stopover)\s+(?=by\b))"
+    r"|visit(?:s)?\s+to|(?:visit|visits|trip|trips|journey|tour|tours|stop|stopover)\s+(?=by\b)"
+    r"|(?:sen[dt]|sends|sending|dispatch(?:ed|es|ing)?)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?delegation\s+to)"
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
     r"|tour(?:s|ed|ing)?)"
@@ -79,6 +81,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     discussed discussing discussion discussions exchange exchanged exchanges exchanging focus focused focuses
     focusing focussed centred centered review reviewed reviews consulted consultations negotiated negotiations
     coordinate coordinated coordinating deliberated deliberations dominated devoted arrive arrives arrived
+    send sent sends sending dispatch dispatched dispatches dispatching brought bring brings bringing
     arriving arrival landed land lands landing touch touched touches travel travels travelled traveled
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
@@ -217,7 +220,7 @@ _REF_HEAD_WORDS = frozenset(
     | set("""port palace residence headquarters airport hotel embassy consulate mausoleum memorial museum compound
     village cathedral temple mosque building ministry chancellery office house guesthouse base cemetery monument
     venue shipyard factory plant refinery dam mine camp terminal harbor harbour cosmodrome spaceport hospital
-    university campus stadium centre center crossing""".split()))
+    university campus stadium centre center crossing city town resort region province island enclave""".split()))
 _REF_CHUNKS = max(6, 5 + max(len(d.split()) for d in demonyms())) + 2
 _REF_WINDOW = re.compile(rf"(?:\S+\s+){{0,{_REF_CHUNKS}}}\S*")
 _WORD_KINDS: dict[str, int] = {}
@@ -325,7 +328,9 @@ REFERENCE = re.compile(
     r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building"
     r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue"
     r"|shipyard|factory|plant|refinery|dam|mine|camp|terminal|harbou?r|naval\s+base|air\s+base|cosmodrome|spaceport"
-    r"|hospital|university|campus|stadium|convention\s+cent(?:re|er)|conference\s+cent(?:re|er)|border\s+crossing)))"
+    r"|hospital|university|campus|stadium|convention\s+cent(?:re|er)|conference\s+cent(?:re|er)|border\s+crossing"
+    # "the front-line city of Kharkiv", "the Black Sea resort of Sochi": only before "of" + a name
+    r"|(?:city|town|resort|region|province|island|enclave)(?=\s+of\s+(?-i:[A-Z])))))"
     r"|(?P<pron>he|she|him|his|her|they|them|their|(?-i:I)|me|my)"
     r")\b",
     _I,
@@ -362,6 +367,9 @@ CONJ_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*together\s+wit
 REL_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
 APPOSITION = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s+[^,]{1,60},", _I)
 PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# An adverbial aside between commas ("X, on his first trip abroad since the election, laid ..."):
+# like an apposition, it separates a subject from its verb.
+ASIDE = re.compile(r",\s*(?:on|during|in|at|after|before|while|following|ahead\s+of|fresh\s+from)\s+[^,]{1,60},", _I)
 VERB_GAP_FORBID = re.compile(
     r"\b(?:and|or|but|said|says|told|tells|that|which|who|whom|where|when|because|after|before|while|of|in"
     r"|at|from|with|for|by|as|than|if|according|amid|since|until|against|into|during|following|ahead|between"
