@@ -1043,4 +1043,9 @@ CASES = {
         pos=[("met", "Kofi Mensah Boateng", "Mwila Banda"), ("met", "Mwila Banda", "Neema Mushi"),
              ("met", "Kofi Mensah Boateng", "Neema Mushi"), ("visited", "Mwila Banda", "Nairobi")],
     ),
+    "with_possessive_noun_then_name": dict(
+        text=("Cypriot Foreign Minister Andreas Kyprianou Loizou arrived in Athens on Monday. \"I am here to talk about energy "
+              "with my good friend Dimitris Vlachos Sotiriou,\" Kyprianou Loizou said."),
+        pos=[("discussed", "Andreas Kyprianou Loizou", "Dimitris Vlachos Sotiriou")],
+    ),
 }

@@ -227,6 +227,8 @@ _DIGIT = re.compile(r"\d")
 _GROUP_CUES = CUE_WORDS - TIME_WORDS - {"delegation"}
 _WITH_AFTER = re.compile(r"\s+(?:with|between)\b", re.I)
 _WITH_END = re.compile(r"\bwith\s*$")
+_WITH_POSS_END = re.compile(r"\bwith\s+(?:my|his|her|our|their|its)\s+(?:[a-z-]+\s+){1,2}$")
+_POSS_NOUN_GAP = re.compile(r"\s+(?:[a-z-]+\s+){1,2}")  # "my| old friend |X"
 _WITH_WORD = re.compile(r"\s+with\s+")
 _BY_END = re.compile(r"\bby\s*$", re.I)
 _BY_START = re.compile(r"\s*by\s+", re.I)
@@ -1270,6 +1272,9 @@ class RuleEngine:
         cand = [it for it in after if not it.modifier]
         first = None
         for i, it in enumerate(cand):
+            if it.pronoun and it.possessive and i + 1 < len(cand) and cand[i + 1].kind == "PER" \
+                    and _POSS_NOUN_GAP.fullmatch(text[it.end:cand[i + 1].lead]):
+                continue  # "with my friend X", "with his old ally X": X is the object
             if it.kind not in PERSONISH:
                 gap = _strip_time(text[f.end:it.lead])
                 if not (it.kind == "UNK" and allow_direct and OBJECT_GAP.fullmatch(gap) and self.as_person(it, f)):
@@ -1278,8 +1283,10 @@ class RuleEngine:
             if allow_direct and (OBJECT_GAP.fullmatch(gap) or BETWEEN_GAP.fullmatch(gap) or _HELD_BETWEEN.fullmatch(gap)):
                 first = i
                 break
-            w = _WITH_END.search(text, max(f.end, it.lead - 8), it.lead) or _WITH_END.search(_strip_time(text[f.end:it.lead]))
-            if w and all(c.kind not in PERSONISH for c in cand[:i]):
+            w = _WITH_END.search(text, max(f.end, it.lead - 8), it.lead) or _WITH_END.search(_strip_time(text[f.end:it.lead])) \
+                or _WITH_POSS_END.search(text, max(f.end, it.lead - 40), it.lead)
+            if w and all(c.kind not in PERSONISH or (c.pronoun and c.possessive and _POSS_NOUN_GAP.fullmatch(text[c.end:it.lead]))
+                         for c in cand[:i]):
                 first = i
                 break
             if _BY_END.search(gap):
