@@ -1048,4 +1048,9 @@ CASES = {
               "with my good friend Dimitris Vlachos Sotiriou,\" Kyprianou Loizou said."),
         pos=[("discussed", "Andreas Kyprianou Loizou", "Dimitris Vlachos Sotiriou")],
     ),
+    "time_of_an_earlier_event_is_not_this_ones": dict(
+        text=("The two ministers, who last met in Oslo in January, hope to settle the quota dispute when Icelandic Foreign "
+              "Minister Sigrun Magnusdottir Hall visits Torshavn next month."),
+        pos=[("visited", "Sigrun Magnusdottir Hall", "Torshavn")], realis={"visited": "PLANNED"},
+    ),
 }

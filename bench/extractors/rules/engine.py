@@ -1966,9 +1966,11 @@ class RuleEngine:
         nxt = _NEXT_CLAUSE.search(self.low, f.end, ce)
         if nxt is not None:
             ce = nxt.start()
-        for ms, me, expr in self.sentence_times():
-            if ms < cs or me > ce:
-                continue
+        # the time after the trigger first ("visits X next month"), then the nearest before it:
+        # a time left of another event's verb ("who met in March, ... visits X") is not this one's
+        near = sorted((t for t in self.sentence_times() if t[0] >= cs and t[1] <= ce),
+                      key=lambda t: (t[0] < f.end, abs(t[0] - f.end)))
+        for _ms, _me, expr in near:
             value = resolve(expr, self.doc.date, future=present)
             fut = is_future(value, self.doc.date)
             if fut is not None:
