@@ -1049,8 +1049,8 @@ CASES = {
         pos=[("discussed", "Andreas Kyprianou Loizou", "Dimitris Vlachos Sotiriou")],
     ),
     "time_of_an_earlier_event_is_not_this_ones": dict(
-        text=("The two ministers, who last met in Oslo in January, hope to settle the quota dispute when Icelandic Foreign "
-              "Minister Sigrun Magnusdottir Hall visits Torshavn next month."),
-        pos=[("visited", "Sigrun Magnusdottir Hall", "Torshavn")], realis={"visited": "PLANNED"},
+        text=("The two ministers, who last met in Oslo in January, will sign a fisheries accord when Icelandic Foreign "
+              "Minister Sigrun Magnusdottir Berg visits Torshavn next month."),
+        pos=[("visited", "Sigrun Magnusdottir Berg", "Torshavn")], realis={"visited": "PLANNED"},
     ),
 }
