@@ -1053,4 +1053,18 @@ CASES = {
               "Minister Sigrun Magnusdottir Berg visits Torshavn next month."),
         pos=[("visited", "Sigrun Magnusdottir Berg", "Torshavn")], realis={"visited": "PLANNED"},
     ),
+    "raised_topic_with_person": dict(
+        text=("Canadian Foreign Minister Claire Beaulieu Roy said she raised the case of detained writer Omar Haddad with "
+              "Egyptian Foreign Minister Karim Mansour Adel during their meeting in Cairo."),
+        pos=[("discussed", "Claire Beaulieu Roy", "Karim Mansour Adel"), ("met", "Claire Beaulieu Roy", "Karim Mansour Adel")],
+        absent=[("met", "Claire Beaulieu Roy", "Omar Haddad"), ("met", "Omar Haddad", "Karim Mansour Adel")],
+    ),
+    "raised_without_a_partner_is_nothing": dict(
+        text="The central bank raised its key rate with effect from Monday, Governor Tomasz Wrona Bielski said.",
+        absent=[("discussed", "central bank", "Tomasz Wrona Bielski")],
+    ),
+    "time_clause_under_future_main_clause": dict(
+        text="Irish Foreign Minister Niamh Brennan Walsh will raise fishing quotas with her hosts when she visits Reykjavik.",
+        pos=[("visited", "Niamh Brennan Walsh", "Reykjavik")], realis={"visited": "PLANNED"},
+    ),
 }

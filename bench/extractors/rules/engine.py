@@ -271,6 +271,9 @@ _TAKEN = re.compile(r"(?:took|taken|take|takes|taking)\s", re.I)
 _LED_AFTER = re.compile(r"(?:\s+(?:on|last|this|next|early|late)\s+\w+)?\s*,?\s*(?:led|headed)\s+by\s+", re.I)
 _LEADER_GAP = re.compile(r"(?:(?:its|their|his|her|the)\s+)?[\w\s'’-]{0,50}?,?\s*")
 _TOGETHER = re.compile(r"br(?:ought|ings?|inging)\s+together")
+_RAISE = re.compile(r"rais(?:e|es|ed|ing)$", re.I)
+_PRESENT_3SG = re.compile(r"(?:visits|meets|arrives|travels|flies|holds|hosts|tours|attends|returns)\b", re.I)
+_L_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|once|after|before|until|while|as\s+soon\s+as)\s+[^,;]{0,80}$")
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -1021,6 +1024,12 @@ class RuleEngine:
             attrs = prev.attrs
         else:
             attrs = self.with_future(attrs, f, cs, ce)
+        if attrs is ACTUAL and _PRESENT_3SG.match(f.word):
+            sub = _L_SUBORDINATE_BEFORE.search(low, s.start, ts)
+            if sub is not None and classify(low[s.start:sub.start()]).realis is Realis.PLANNED:
+                # "X will raise it with Y when he visits Z": the present of a time clause under a
+                # future main clause is that future
+                attrs = Attributes(Polarity.POS, Realis.PLANNED, "future main clause")
         f.attrs = attrs
         del nxt_trigger
         subj = _uniq(a for it in subj_items for a in it.args)
@@ -1285,8 +1294,9 @@ class RuleEngine:
                 break
             w = _WITH_END.search(text, max(f.end, it.lead - 8), it.lead) or _WITH_END.search(_strip_time(text[f.end:it.lead])) \
                 or _WITH_POSS_END.search(text, max(f.end, it.lead - 40), it.lead)
-            if w and all(c.kind not in PERSONISH or (c.pronoun and c.possessive and _POSS_NOUN_GAP.fullmatch(text[c.end:it.lead]))
-                         for c in cand[:i]):
+            if w and (_RAISE.match(f.word) or all(
+                    c.kind not in PERSONISH or (c.pronoun and c.possessive and _POSS_NOUN_GAP.fullmatch(text[c.end:it.lead]))
+                    for c in cand[:i])):  # "raised the case of journalist Z with X": Z is the topic
                 first = i
                 break
             if _BY_END.search(gap):

@@ -49,7 +49,9 @@ TRIGGER = re.compile(
     r"|exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:views|opinions)|exchange\s+of\s+(?:views|opinions)"
     r"|focus(?:ed|es|ing|sed)?\s+on|cent(?:red|ered)\s+on|review(?:ed|s)?|consult(?:ed|ations)\s+on"
     r"|negotiat(?:ed|ions)\s+on|coordinat(?:e|ed|ing)\s+(?:their\s+|its\s+|our\s+)?positions?\s+on"
-    r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to)"
+    r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to"
+    # "raised the issue of piracy with X" (the topic comes between the verb and "with")
+    r"|rais(?:e|es|ed|ing)(?=\s[^.;:\"“”]{1,80}?\bwith\s))"
     r"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?\s+(?:in|at)|(?:due|expected)\s+in(?=\s+(?:the\s+)?[A-Z])|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
     r"|(?:flew|fly|flies|flying)(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
@@ -81,7 +83,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     discussed discussing discussion discussions exchange exchanged exchanges exchanging focus focused focuses
     focusing focussed centred centered review reviewed reviews consulted consultations negotiated negotiations
     coordinate coordinated coordinating deliberated deliberations dominated devoted arrive arrives arrived
-    send sent sends sending dispatch dispatched dispatches dispatching brought bring brings bringing
+    send sent sends sending dispatch dispatched dispatches dispatching raise raises raised raising brought bring brings bringing
     arriving arrival landed land lands landing touch touched touches travel travels travelled traveled
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
