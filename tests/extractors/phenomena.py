@@ -1067,4 +1067,10 @@ CASES = {
         text="Irish Foreign Minister Niamh Brennan Walsh will raise fishing quotas with her hosts when she visits Reykjavik.",
         pos=[("visited", "Niamh Brennan Walsh", "Reykjavik")], realis={"visited": "PLANNED"},
     ),
+    "seat_of_government_leader": dict(
+        text=("Russian President Anatoly Vereshchagin arrived in Baku on Monday. The Kremlin leader was greeted at the airport "
+              "by Azerbaijani President Elnur Mammadov Aliyev."),
+        pos=[("met", "Anatoly Vereshchagin", "Elnur Mammadov Aliyev")],
+        absent=[("met", "Kremlin", "Elnur Mammadov Aliyev")],
+    ),
 }

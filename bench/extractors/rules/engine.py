@@ -56,7 +56,7 @@ from .boilerplate import boilerplate_spans, dateline_end
 from .collect import RelationCollector
 from .coref import Arg, Cluster, EntityTracker, fits_titles
 from .cues import ACTUAL, Attributes, classify
-from .gazetteer import country_of, demonym_country, demonyms, lookup_place
+from .gazetteer import country_of, demonym_country, demonyms, lookup_place, seat_country
 from .names import NameMention, find_names
 from .patterns import (
     APPOSITION,
@@ -274,6 +274,8 @@ _TOGETHER = re.compile(r"br(?:ought|ings?|inging)\s+together")
 _RAISE = re.compile(r"rais(?:e|es|ed|ing)$", re.I)
 _PRESENT_3SG = re.compile(r"(?:visits|meets|arrives|travels|flies|holds|hosts|tours|attends|returns)\b", re.I)
 _L_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|once|after|before|until|while|as\s+soon\s+as)\s+[^,;]{0,80}$")
+_LEADER_NOUN_AFTER = re.compile(r"\s+(?:leader|chief|ruler|strongman|boss)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -538,6 +540,7 @@ class RuleEngine:
         if cue_words & _GROUP_CUES:
             items = self.country_groups(s, items)
         items = self.possessive_officials(items)
+        items = self.seat_leaders(items)
         self.nationality_from_context(items)
         # possessive places directly before a name qualify it ("Japan's Defence Minister X")
         for a, b in zip(items, items[1:], strict=False):
@@ -674,6 +677,30 @@ class RuleEngine:
             else:
                 self.tracker.touch(c, ts)
             out.append(Item(ts, te, "PER", [Arg(c, ts, te, text[ts:te])], ts))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def seat_leaders(self, items: list[Item]) -> list[Item]:
+        """"The Kremlin leader", "the Beijing leader": a seat of government or a capital with a
+        leader noun describes that country's leader named before (a person, not the body or the
+        place); with no such person named, no item at all."""
+        text = self.text
+        out = list(items)
+        for it in items:
+            if it.kind not in ("ORG", "PLACE", "FAC") or it.possessive or it.modifier:
+                continue
+            m = _LEADER_NOUN_AFTER.match(text, it.end)
+            if m is None or not _THE_BEFORE.search(text, max(0, it.lead - 5), it.lead):
+                continue
+            name = text[it.start:it.end]
+            nat = seat_country(name) or (country_of(name) if it.kind == "PLACE" else None)
+            if nat is None:
+                continue
+            out.remove(it)
+            c = self.tracker.by_description(nat, {"leader", "president", "premier", "chancellor", "king", "emir"})
+            if c is not None:
+                self.tracker.touch(c, it.start)
+                out.append(Item(it.start, m.end(), "PER", [Arg(c, c.start, c.end, c.name)], it.lead))
         out.sort(key=lambda x: x.start)
         return out
 

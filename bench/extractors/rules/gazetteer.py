@@ -335,3 +335,15 @@ def country_of(name: str) -> str | None:
     if p.country:
         return p.country
     return p.name if p.type is EntityType.GPE else None
+
+
+# Seats of government that news uses for the government or its leader ("the Kremlin leader",
+# "a White House official"): the country each stands for.
+_SEATS = {"Kremlin": "Russia", "White House": "United States", "Elysee": "France", "Élysée": "France",
+          "Downing Street": "United Kingdom", "Zhongnanhai": "China", "Blue House": "South Korea"}
+
+
+def seat_country(name: str) -> str | None:
+    """The country a seat of government stands for ("Kremlin" -> "Russia"), else None."""
+    return _SEATS.get(name)
+
