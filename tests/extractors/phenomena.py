@@ -1073,4 +1073,21 @@ CASES = {
         pos=[("met", "Anatoly Vereshchagin", "Elnur Mammadov Aliyev")],
         absent=[("met", "Kremlin", "Elnur Mammadov Aliyev")],
     ),
+    "arrival_time_before_place": dict(
+        text="Peruvian Foreign Minister Elena Quispe Mamani arrived late on Sunday in Canberra for a three-day visit.",
+        pos=[("visited", "Elena Quispe Mamani", "Canberra")],
+    ),
+    "arrivals_join_a_hosted_gathering": dict(
+        text=("The meeting is being hosted by Austria's foreign minister, Lukas Gruber Haider, at the Hofburg. "
+              "Slovenian Foreign Minister Matej Kovac Zupan has arrived at the Hofburg. "
+              "Croatian Foreign Minister Ivana Horvat Babic has also arrived."),
+        pos=[("met", "Lukas Gruber Haider", "Matej Kovac Zupan"), ("met", "Lukas Gruber Haider", "Ivana Horvat Babic"),
+             ("met", "Matej Kovac Zupan", "Ivana Horvat Babic"), ("visited", "Ivana Horvat Babic", "Hofburg")],
+    ),
+    "letter_with_time_before_addressee": dict(
+        text=("Danish Foreign Minister Mette Lund Holm sent a letter last week to Icelandic Foreign Minister Bjarni Olafsson "
+              "Thor setting out proposals on fishing quotas."),
+        pos=[("discussed", "Mette Lund Holm", "Bjarni Olafsson Thor")], mode={"discussed": "written"},
+        absent=[("met", "Mette Lund Holm", "Bjarni Olafsson Thor")],
+    ),
 }

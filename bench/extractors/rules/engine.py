@@ -169,12 +169,16 @@ _EVENT_NOUN_AFTER = re.compile(
 _POSSESSED_AFTER = re.compile(r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b)[a-z]", re.I)
 _GROUP_SIZES = {"three": 3, "trio": 3, "four": 4, "five": 5, "six": 6, "two": 2, "pair": 2, "both": 2}
 _JOIN_AFTER = re.compile(r"\s*(?:in\s+person|too|as\s+well|as\s+(?:an?\s+)?(?:observer|guest)s?)?\s*(?:[,.;]|$|while|but|and\b)", re.I)
+# An occasion as the subject of a passive host verb ("The meeting is being hosted by").
+_EVENT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:the|this|today['’]s|the\s+day['’]s)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|gathering|conference|session"
+    r"|consultations|forum)\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+)?(?:being\s+)?$", re.I)
 _EVENT_OF_BEFORE = re.compile(
     r"\b(?:summit|meeting|talks|conference|forum|session|gathering|consultations|round)\s+of\s+(?:the\s+)?$", re.I)
 # Facility nouns that make a building of an organisation's name ("the African Union headquarters").
 _FAC_OF_ORG = re.compile(r"\b(?:headquarters|secretariat|building|compound|offices)$", re.I)
 _LETTER_FROM = re.compile(r"\s+from\s+(?:the\s+)?", re.I)
-_LETTER_TO = re.compile(r"\s+(?:addressed\s+)?to\s+(?:the\s+)?", re.I)
+_LETTER_TO = re.compile(r"(?:\s+(?:last|this|on|earlier|late|early)\s+\w+)?\s+(?:addressed\s+)?to\s+(?:the\s+)?", re.I)
 _SENT_VERB = re.compile(r"\b(?:sent|send|sends|sending|handed|hands|delivered|addressed)\s+$", re.I)
 _SENT_GAP = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EXCHANGED_BEFORE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$")
@@ -276,6 +280,7 @@ _PRESENT_3SG = re.compile(r"(?:visits|meets|arrives|travels|flies|holds|hosts|to
 _L_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|once|after|before|until|while|as\s+soon\s+as)\s+[^,;]{0,80}$")
 _LEADER_NOUN_AFTER = re.compile(r"\s+(?:leader|chief|ruler|strongman|boss)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_BARE_ARRIVAL = re.compile(r"arriv(?:e|es|ed)", re.I)
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -292,6 +297,7 @@ _MEETING_AFTER = re.compile(
     r"(?:meeting|talks|summit|lunch|luncheon|dinner|breakfast|visit|session|banquet)\b")
 _L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
 _L_PARTICIPLE = _lower_twin(_PARTICIPLE)
+_L_EVENT_SUBJECT_BEFORE = _lower_twin(_EVENT_SUBJECT_BEFORE)
 _L_AND_VP = _lower_twin(_AND_VP)
 _PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had|spent|sent|led|saw|told|gave|got|brought|kept|stood|wrote|drove|rode|ate|shook|spoke|sought|thought|fought|won|lost|ran|undertook)$", re.I)
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
@@ -634,6 +640,10 @@ class RuleEngine:
             if any(it.kind == "PER" for it in inside):
                 continue
             key = text[ds:de] if m.group("dname") else text[ds:m.end()]
+            if m.group("dname") and demonym_country(m.group("dname").strip()) is None:
+                # "the European Commission delegation": the name modifies the noun, whose own
+                # mention is "delegation" (GUIDELINES 3.5, 4); a demonym is part of the phrase
+                ds = m.end("dname")
             c = self.tracker.org(key, ds, de)
             args = [Arg(c, ds, de, text[ds:de])]
             end = m.end()
@@ -1481,6 +1491,12 @@ class RuleEngine:
             if _JOIN_AFTER.match(text, f.end):
                 self.join_frame(f)  # "X and Y attended in person": the meeting just reported
             return
+        if not dest and f.kind == "move" and _BARE_ARRIVAL.fullmatch(f.word) and f.attrs is ACTUAL:
+            # "X and Y have also arrived": at the meeting being reported, if it has a place
+            ev = self.latest_event()
+            if ev is not None and ev.places and ev.mode in (None, Mode.IN_PERSON) and ev.attrs is ACTUAL \
+                    and self.sentence_index - ev.sentence <= 3:
+                dest = list(ev.places)
         if not dest:
             return
         if nominal and _BY_START.match(text, dest_end(dest), dest_end(dest) + 6):
@@ -1503,6 +1519,7 @@ class RuleEngine:
         origin = bool(_ORIGIN.search(f.word))
         if f.kind == "bein" and not _BEIN_PURPOSE.match(text, dest_end(dest)):
             return  # bare presence ("who was also in Munich") does not say the place is not home
+        gathering = self.gathering_at(dest) if f.attrs is ACTUAL and f.kind == "move" else None
         for v in visitors:
             for d in dest:
                 if origin and v.cluster.nationality and country_of(d.cluster.name) == v.cluster.nationality:
@@ -1510,6 +1527,20 @@ class RuleEngine:
                 self.add(RelationType.VISITED, v, d, f)
         f.places = dest
         f.participants = visitors
+        if gathering is not None:
+            # "X has arrived at the Small Guild", where the meeting is being hosted: X takes part
+            self.join_event(gathering, [v for v in visitors if v.cluster.type is EntityType.PER
+                                        and all(v.key != p.key for p in gathering.participants)], f)
+
+    def gathering_at(self, dest: list[Arg]) -> Event | None:
+        """The recent face-to-face meeting that has one of ``dest`` among its places."""
+        keys = {d.key for d in dest}
+        for ev in reversed(self.events):
+            if self.sentence_index - ev.sentence > 4:
+                break
+            if ev.mode in (None, Mode.IN_PERSON) and ev.attrs is ACTUAL and any(p.key in keys for p in ev.places):
+                return ev
+        return None
 
     def host_frame(self, f: Frame, s, items, after, before, ce) -> None:
         text = self.text
@@ -1531,7 +1562,11 @@ class RuleEngine:
             place = self.places_after(f.end, after, ce)
             # "the summit of IGAD was hosted by X at Y": the event, not a guest, is the subject
             guests = [g for g in guests if not _EVENT_OF_BEFORE.search(text, max(s.start, g.start - 40), g.start)]
-            if not guests and hosts and any(_EVENT_OF_BEFORE.search(text, max(s.start, g.start - 40), g.start) for g in f.subj):
+            if not guests and hosts and (
+                    any(_EVENT_OF_BEFORE.search(text, max(s.start, g.start - 40), g.start) for g in f.subj)
+                    or (not f.subj and _L_EVENT_SUBJECT_BEFORE.search(self.low, max(s.start, f.start - 60), f.start))):
+                # "the summit of IGAD was hosted by X at Y", "The meeting is being hosted by X at
+                # Y": a gathering with its host and place; who else comes may be told later
                 f.places = place
                 self.new_event(hosts, Mode.IN_PERSON, f, place)
                 return
@@ -1620,6 +1655,11 @@ class RuleEngine:
         joiners = [a for a in f.subj if a.cluster.type is EntityType.PER]
         if f.attrs.polarity is Polarity.NEG and ev.attrs.realis is Realis.ACTUAL:
             f.attrs = Attributes(Polarity.NEG, Realis.ACTUAL, f.attrs.cue)  # absent from talks that took place
+        self.join_event(ev, joiners, f)
+
+    def join_event(self, ev: Event, joiners: list[Arg], f: Frame) -> None:
+        """``joiners`` take part in ``ev`` (or, negated, do not): they meet its participants and
+        each other and travel to its places."""
         if f.attrs.polarity is Polarity.POS:
             self.pairs(RelationType.MET, joiners, f)  # joiners meet each other there too
         for j in joiners:

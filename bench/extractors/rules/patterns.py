@@ -29,6 +29,10 @@ from .timex import TIME_EXPR
 
 _I = re.I
 
+# A time between an arrival verb and its place ("arrived late on Monday in Brasilia").
+_ARRIVAL_TIME = (r"(?:\s+(?:early|late|on|this|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
+                 r"|yesterday|tonight|morning|afternoon|evening|night)){0,4}")
+
 TRIGGER = re.compile(
     r"\b(?:"
     r"(?P<call>(?:tele)?phone\s+(?:call|conversation|talks|discussion)s?|video\s*(?:call|link|conference|chat)s?"
@@ -52,7 +56,9 @@ TRIGGER = re.compile(
     r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to"
     # "raised the issue of piracy with X" (the topic comes between the verb and "with")
     r"|rais(?:e|es|ed|ing)(?=\s[^.;:\"“”]{1,80}?\bwith\s))"
-    r"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?\s+(?:in|at)|(?:due|expected)\s+in(?=\s+(?:the\s+)?[A-Z])|landed\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
+    rf"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?{_ARRIVAL_TIME}\s+(?:in|at)|(?:due|expected)\s+in(?=\s+(?:the\s+)?[A-Z])"
+    rf"|landed{_ARRIVAL_TIME}\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
+    r"|arriv(?:e|es|ed)(?=\s*[,.;:—–])"
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
     r"|(?:flew|fly|flies|flying)(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
