@@ -1090,4 +1090,18 @@ CASES = {
         pos=[("discussed", "Mette Lund Holm", "Bjarni Olafsson Thor")], mode={"discussed": "written"},
         absent=[("met", "Mette Lund Holm", "Bjarni Olafsson Thor")],
     ),
+    "arabic_particle_names_and_appositions": dict(
+        text=("The Arab League's secretary-general, Hisham Fathi al-Masri, held a video call on Tuesday with Jordan's foreign "
+              "minister, Rania Khaled al-Zoubi, and her Iraqi counterpart, Fuad Karim al-Obeidi, on water sharing."),
+        pos=[("discussed", "Hisham Fathi al-Masri", "Rania Khaled al-Zoubi"), ("discussed", "Hisham Fathi al-Masri", "Fuad Karim al-Obeidi"),
+             ("discussed", "Rania Khaled al-Zoubi", "Fuad Karim al-Obeidi")],
+        mode={"discussed": "video"}, realis={"discussed": "ACTUAL"},
+        absent=[("met", "Hisham Fathi al-Masri", "Rania Khaled al-Zoubi")],
+    ),
+    "long_apposition_between_subject_and_verb": dict(
+        text=("Tomas Ribeiro Lacerda, a former Portuguese diplomat who was named the United Nations envoy for Western Sahara "
+              "in March, was received in Rabat by Moroccan Foreign Minister Youssef Amrani Idrissi."),
+        pos=[("met", "Tomas Ribeiro Lacerda", "Youssef Amrani Idrissi"), ("visited", "Tomas Ribeiro Lacerda", "Rabat")],
+        absent=[("met", "Western Sahara", "Youssef Amrani Idrissi")],
+    ),
 }

@@ -2036,7 +2036,9 @@ class RuleEngine:
             return None
         first = f.word.split()[0]
         before = self.text[max(cs, f.start - 25):f.start].split()
-        past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",))
+        past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",)) \
+            or (len(before) >= 2 and before[-1].lower() in ("a", "an", "the", "their", "his", "her", "two", "three")
+                and before[-2].islower() and _PAST.search(before[-2]) and before[-2] != "had")  # "held a video call"
         if past:
             return None  # "met ... in April": a past-tense verb is never made PLANNED by a date
         present = None if NOMINAL_TRIGGER.match(first) else True

@@ -43,7 +43,16 @@ _UPPER = "A-Z" + "".join(
 )
 _TOK = rf"(?:[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}](?:[\w'’-]*\w)?(?:['’]s?)?)"
 _PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|bint|ibn|al|el|es|la|le|y|of|for|the|and|on)"
-NAME_RUN = re.compile(rf"(?<![\w'’-]){_TOK}(?:(?:\s+{_PARTICLE})*\s+{_TOK})*")
+# An Arabic article or kinship particle joined to a capitalised word ("al-Nour", "bin-Zayed") is a
+# name word of its own, though it begins in lower case.
+_HYPHEN_PARTICLE = rf"(?:al|el|ul|as|ash|at|ad|az|ar|an|bin|ibn|abu|abd)-{_TOK}"
+_HYPHEN_NAME = re.compile(_HYPHEN_PARTICLE)
+NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{_TOK}|{_HYPHEN_PARTICLE})(?:(?:\s+{_PARTICLE})*\s+(?:{_TOK}|{_HYPHEN_PARTICLE}))*")
+
+
+def _lower_word(tok: str) -> bool:
+    """A particle ("of", "bin", "de"), not a name word: lower case and not "al-Nour"."""
+    return tok[0].islower() and _HYPHEN_NAME.fullmatch(tok) is None
 
 # Capitalised words that are never names by themselves and are dropped from a run's front.
 FUNCTION_CAPS: frozenset[str] = frozenset(
@@ -144,7 +153,7 @@ def _split_run(text: str, base: int) -> list[tuple[int, int, list[str], list[int
     prev_joins = False
     for i, (pos, tok) in enumerate(toks):
         low = tok.lower()
-        if tok[0].islower():  # a particle
+        if _lower_word(tok):  # a particle
             if low in ("of", "for", "the", "and", "on") and not prev_joins:
                 runs.append([])
                 continue
@@ -164,9 +173,9 @@ def _split_run(text: str, base: int) -> list[tuple[int, int, list[str], list[int
             prev_joins = False
     out = []
     for run in runs:
-        while run and run[-1][1][0].islower():
+        while run and _lower_word(run[-1][1]):
             run.pop()
-        while run and run[0][1][0].islower():
+        while run and _lower_word(run[0][1]):
             run.pop(0)
         if run:
             words = [t for _, t in run]
@@ -229,7 +238,7 @@ def _classify_words(words: tuple[str, ...], nationality: str | None,
     elif clean[0] in dem:
         return 0, n, None, dem[clean[0]], None
     t0 = i
-    while i < n and (clean[i].lower() in TITLE_WORDS or (clean[i][0].islower() and i > t0)):
+    while i < n and (clean[i].lower() in TITLE_WORDS or (_lower_word(clean[i]) and i > t0)):
         i += 1
     title = " ".join(clean[t0:i]).lower() or None
     rest = clean[i:]
@@ -276,7 +285,7 @@ def _title_split(clean: list[str]) -> tuple[int, int] | None:
         return None
     rest = clean[k + 1:]
     if any(w.lower() in TITLE_WORDS or _strip_possessive(w) in ORG_WORDS or _strip_possessive(w) in FAC_WORDS
-           or w[0].islower() for w in rest):
+           or _lower_word(w) for w in rest):
         return None
     if lookup_place(" ".join(rest)) is not None or all(w.isupper() for w in rest):
         return None

@@ -373,7 +373,7 @@ DEMONYM_GROUP = re.compile(
 # Gap patterns (applied to the text between two items, after cleaning).
 CONJ_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*together\s+with|,?\s*along\s+with|&)\s*", _I)
 REL_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
-APPOSITION = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s+[^,]{1,60},", _I)
+APPOSITION = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s+[^,]{1,150},", _I)
 PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # An adverbial aside between commas ("X, on his first trip abroad since the election, laid ..."):
 # like an apposition, it separates a subject from its verb.
