@@ -1104,4 +1104,18 @@ CASES = {
         pos=[("met", "Tomas Ribeiro Lacerda", "Youssef Amrani Idrissi"), ("visited", "Tomas Ribeiro Lacerda", "Rabat")],
         absent=[("met", "Western Sahara", "Youssef Amrani Idrissi")],
     ),
+    "later_event_cancelled_is_not_this_one": dict(
+        text=("Finnish President Aino Virtanen Laine visited Oslo in March, but a planned return visit by Norwegian Prime "
+              "Minister Erik Dahl Berge in June was called off."),
+        pos=[("visited", "Aino Virtanen Laine", "Oslo")],
+    ),
+    "object_her_before_a_time": dict(
+        text=("Chilean President Camila Fuentes Rojas met Peruvian President Rosa Quispe Mamani in Lima. Fuentes Rojas wrote to "
+              "her last week proposing a summit on lithium."),
+        pos=[("discussed", "Camila Fuentes Rojas", "Rosa Quispe Mamani")], mode={"discussed": "written"},
+    ),
+    "facility_of_city_names_both": dict(
+        text="Kenyan President Wanjiku Kamau Njeri will visit the port of Mombasa on Thursday with Ugandan President Okello Mugisha.",
+        pos=[("visited", "Wanjiku Kamau Njeri", "Mombasa"), ("visited", "Wanjiku Kamau Njeri", "port")],
+    ),
 }

@@ -166,7 +166,9 @@ _EVENT_NOUN_AFTER = re.compile(
     r"(?:[’']s)?\s+(?:(?:[\w-]+\s+){0,2})?(?:summit|meeting|meetings|conference|forum|session|assembly|talks|ceremony"
     r"|gathering|congress|convention|games|ministerial|leaders['’]?\s+meeting)\b", re.I)
 # "her" followed by a noun is a possessive ("with her counterpart"), not an object.
-_POSSESSED_AFTER = re.compile(r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b)[a-z]", re.I)
+_POSSESSED_AFTER = re.compile(
+    r"\s+(?!and\b|or\b|on\b|in\b|at\b|to\b|for\b|about\b|by\b|with\b|the\b|a\b|an\b"
+    r"|(?:last|this|next)\s+(?:week|month|year|weekend)\b|(?:yesterday|today|earlier|later|again)\b)[a-z]", re.I)
 _GROUP_SIZES = {"three": 3, "trio": 3, "four": 4, "five": 5, "six": 6, "two": 2, "pair": 2, "both": 2}
 _JOIN_AFTER = re.compile(r"\s*(?:in\s+person|too|as\s+well|as\s+(?:an?\s+)?(?:observer|guest)s?)?\s*(?:[,.;]|$|while|but|and\b)", re.I)
 # An occasion as the subject of a passive host verb ("The meeting is being hosted by").
@@ -281,6 +283,8 @@ _L_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|once|after|before|until|while|as\
 _LEADER_NOUN_AFTER = re.compile(r"\s+(?:leader|chief|ruler|strongman|boss)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BARE_ARRIVAL = re.compile(r"arriv(?:e|es|ed)", re.I)
+_L_ANAPHOR_BEFORE = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+$")
+_SETTLEMENT_END = re.compile(r"\b(?:city|town|village|resort|region|province|island|enclave|capital)$", re.I)
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -1009,9 +1013,16 @@ class RuleEngine:
     def read_sentence(self, s: Span, items: list[Item], triggers: list[re.Match]) -> None:
         bounds = [(m.start(), m.end()) for m in _L_CLAUSE_BOUNDARY.finditer(self.low, s.start, s.end)]
         frames: list[Frame] = []
-        for t in triggers:
+        for k, t in enumerate(triggers):
             kind = t.lastgroup
             ts, te = t.start(), t.end()
+            # the words after a trigger speak of it only up to the next event ("X visited A in
+            # March, but a planned return visit by Y was called off": the cancellation is Y's),
+            # not past an anaphor of its own ("was due to visit A, but the visit was called off")
+            nxt = triggers[k + 1].start() if k + 1 < len(triggers) else s.end
+            if nxt < s.end and _L_ANAPHOR_BEFORE.search(self.low, max(s.start, nxt - 8), nxt):
+                nxt = s.end
+            self.next_trigger = nxt
             if any(it.start <= ts < it.end for it in items):
                 continue  # inside a name ("Belt and Road Forum", "Munich Security Conference")
             cs = max([b for _, b in bounds if b <= ts] + [s.start])
@@ -1051,8 +1062,7 @@ class RuleEngine:
             clause_before = text[cs:sp.start()]
         else:
             clause_before = text[cs:ts]
-        nxt_trigger = ce
-        after_text = text[te:min(s.end, te + 120)]
+        after_text = text[te:min(s.end, te + 120, max(self.next_trigger, te))]
         # the time expressions decide only when no cue word does: read them only then
         attrs = classify(verb_group, clause_before, after_text, None, nominal)
         if attrs is ACTUAL and linked and prev is not None and not scoped:
@@ -1068,7 +1078,6 @@ class RuleEngine:
                 # future main clause is that future
                 attrs = Attributes(Polarity.POS, Realis.PLANNED, "future main clause")
         f.attrs = attrs
-        del nxt_trigger
         subj = _uniq(a for it in subj_items for a in it.args)
         if not subj and not scoped and prev is not None and linked:
             if prev.kind == "host" and nominal and f.kind in ("visit", "move"):
@@ -1447,7 +1456,9 @@ class RuleEngine:
         j = k + 1
         if first.ref is not None and j < len(cand) and cand[j].kind in PLACEISH \
                 and _OF_GAP.fullmatch(text[first.end:cand[j].lead]):
-            out = [cand[j]]
+            # "the village of Panmunjom" is Panmunjom; "the port of Buenaventura" is a facility
+            # in Buenaventura, and the text names both
+            out = [cand[j]] if _SETTLEMENT_END.search(text, first.start, first.end) else [first, cand[j]]
             j += 1
         while j < len(cand):
             nx = cand[j]
