@@ -1118,4 +1118,10 @@ CASES = {
         text="Kenyan President Wanjiku Kamau Njeri will visit the port of Mombasa on Thursday with Ugandan President Okello Mugisha.",
         pos=[("visited", "Wanjiku Kamau Njeri", "Mombasa"), ("visited", "Wanjiku Kamau Njeri", "port")],
     ),
+    "host_brings_together_and_topic_place": dict(
+        text=("Indonesian President Budi Santoso Wirawan brought together Malaysian Prime Minister Azlan Hamid Yusof and Thai "
+              "Prime Minister Prayut Chanwong Suk for talks on the crisis in Myanmar."),
+        pos=[("met", "Budi Santoso Wirawan", "Azlan Hamid Yusof"), ("met", "Azlan Hamid Yusof", "Prayut Chanwong Suk")],
+        absent=[("visited", "Azlan Hamid Yusof", "Myanmar"), ("visited", "Prayut Chanwong Suk", "Myanmar")],
+    ),
 }

@@ -202,7 +202,10 @@ _FRONT_PLACE_PREP = re.compile(r"^(?:[\w’']+,?\s+){0,3}?(?:in|at)\s+(?:the\s+)
 _FRONT_PLACE_END = re.compile(r"(?:\s+(?:on|last|this|early|late)\s+\w+)?\s*,", re.I)
 _PLACE_PREP_END = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", re.I)
 _PLACE_GAP_STOP = re.compile(
-    r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w)\b|[;:]", re.I)
+    r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w"
+    # a topic: "talks on the crisis in Myanmar" (not "on the sidelines of the summit in X")
+    r"|on\s+the\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening|night|same|first|second|last)[a-z]+"
+    r"|about|regarding|concerning)\b|[;:]", re.I)
 _BEIN_PURPOSE = re.compile(
     r"[^.;]{0,40}?\s+(?:for|on|to\s+attend)\s+(?:talks|(?:a|an|the|this\s+week's|this\s+year's)\s+(?:[\w-]+\s+){0,3}"
     r"(?:visit|meeting|conference|summit|forum|talks|tour|trip|gathering|session|assembly))"
@@ -1791,9 +1794,10 @@ class RuleEngine:
         if _TOGETHER.match(word):
             if len(obj) < 2:
                 return
-            # "The summit in Johannesburg brought together A, B and C": the occasion is the subject,
-            # its place the place of the meeting
-            subj = []
+            # "The summit in Johannesburg brought together A, B and C": an occasion as the subject
+            # gives the place of the meeting; a person as the subject ("X brought together A and
+            # B") hosts it and meets them
+            subj = [a for a in subj if a.cluster.type is EntityType.PER]
             cand = [it for it in items if not it.modifier]
             k = next((k for k, it in enumerate(cand) if it.kind in PLACEISH and it.end <= f.start
                       and _PLACE_PREP_END.search(text, max(self.sentence.start, it.lead - 6), it.lead)), None)
