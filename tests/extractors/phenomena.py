@@ -1124,4 +1124,10 @@ CASES = {
         pos=[("met", "Budi Santoso Wirawan", "Azlan Hamid Yusof"), ("met", "Azlan Hamid Yusof", "Prayut Chanwong Suk")],
         absent=[("visited", "Azlan Hamid Yusof", "Myanmar"), ("visited", "Prayut Chanwong Suk", "Myanmar")],
     ),
+    "phoned_to_brief_him_is_no_meeting": dict(
+        text=("Qatari Foreign Minister Khalid Al-Attiyah Nasser telephoned Kuwaiti Foreign Minister Salem Al-Sabah Jaber on "
+              "Wednesday to brief him on the Cairo talks."),
+        pos=[("discussed", "Khalid Al-Attiyah Nasser", "Salem Al-Sabah Jaber")], mode={"discussed": "phone"},
+        absent=[("met", "Khalid Al-Attiyah Nasser", "Salem Al-Sabah Jaber")],
+    ),
 }

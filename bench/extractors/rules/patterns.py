@@ -44,7 +44,7 @@ TRIGGER = re.compile(
     r"|(?P<write>letters?|wrote(?=\s+to\b)|writes(?=\s+to\b)|messages?(?=\s+(?:from|to)\b))"
     r"|(?P<meet>met|meet(?:s|ing|ings)?|talks|summit(?:s)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?=\s+with\b)|sat\s+down\s+with|sit(?:s|ting)?\s+down\s+with"
     r"|confer(?:red|s|ring)?\s+with|(?:paid\s+a\s+)?courtesy\s+call\s+on|call(?:ed|s|ing)?\s+on(?=\s+[A-Z\w])"
-    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+[A-Z])"
+    r"|audience\s+with|face-to-face|shook\s+hands\s+with|tête-à-tête|tete-a-tete|brief(?:ed|s|ing)?(?=\s+(?-i:[A-Z]))"
     r"|br(?:ought|ings?|inging)\s+together)"
     r"|(?P<join>join(?:ed|s|ing)?(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations|consultations)|them|as\s+an?\s+\w+|in\b|by\b))"
     r"|(?:took|take|takes|taking)\s+part\s+in)"
@@ -56,7 +56,7 @@ TRIGGER = re.compile(
     r"|deliberat(?:ed|ions)\s+on|dominated\s+by|devoted\s+to"
     # "raised the issue of piracy with X" (the topic comes between the verb and "with")
     r"|rais(?:e|es|ed|ing)(?=\s[^.;:\"“”]{1,80}?\bwith\s))"
-    rf"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?{_ARRIVAL_TIME}\s+(?:in|at)|(?:due|expected)\s+in(?=\s+(?:the\s+)?[A-Z])"
+    rf"|(?P<move>arriv(?:e|es|ed|ing|al)(?:\s+\w+ly)?{_ARRIVAL_TIME}\s+(?:in|at)|(?:due|expected)\s+in(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     rf"|landed{_ARRIVAL_TIME}\s+(?:in|at)|land(?:s|ing)?\s+in|touch(?:ed|es)?\s+down\s+in"
     r"|arriv(?:e|es|ed)(?=\s*[,.;:—–])"
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
@@ -70,7 +70,7 @@ TRIGGER = re.compile(
     r"|tour(?:s|ed|ing)?)"
     r"|(?P<bein>(?:(?:is|was|were|are|been)\s+(?:also\s+|already\s+|now\s+|still\s+|currently\s+)?"
     r"|spen(?:t|ds?|ding)\s+(?:(?:the\s+)?(?:day|night|weekend|week|morning|afternoon|evening)|\w+day|(?:two|three|four|five|several)\s+days)\s+)in)"
-    r"(?=\s+(?:the\s+)?[A-Z])"
+    r"(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r")\b",
     _I,
 )
