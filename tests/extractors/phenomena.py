@@ -1130,4 +1130,14 @@ CASES = {
         pos=[("discussed", "Khalid Al-Attiyah Nasser", "Salem Al-Sabah Jaber")], mode={"discussed": "phone"},
         absent=[("met", "Khalid Al-Attiyah Nasser", "Salem Al-Sabah Jaber")],
     ),
+    "possessive_is_not_the_subject_of_a_coordinated_verb": dict(
+        text=("Nepali Prime Minister Gyan Prasad Koirala has not visited India. His predecessor, Ram Bahadur Karki, flew to "
+              "New Delhi in 2023 and held talks with Indian Prime Minister Vikram Rao Menon on power trade."),
+        pos=[("met", "Ram Bahadur Karki", "Vikram Rao Menon"), ("visited", "Ram Bahadur Karki", "New Delhi")],
+        absent=[("met", "Gyan Prasad Koirala", "Vikram Rao Menon")],
+    ),
+    "possessive_owner_before_facility": dict(
+        text="Indian Foreign Secretary Arjun Mehta Rao was received by Prime Minister Hari Bhattarai at the prime minister's official residence in Baluwatar.",
+        pos=[("visited", "Arjun Mehta Rao", "prime minister's official residence"), ("visited", "Arjun Mehta Rao", "Baluwatar")],
+    ),
 }

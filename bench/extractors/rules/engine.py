@@ -1287,8 +1287,8 @@ class RuleEngine:
         for it in items:
             if it.start >= ts:
                 break
-            if it.start < cs or it.modifier:
-                continue
+            if it.start < cs or it.modifier or it.possessive:
+                continue  # "His predecessor, X, flew ...": a possessive is never the subject
             if it.kind in PERSONISH:
                 head = text[cs:it.lead].strip(" “\"‘'")
                 if not head or (head.endswith(",") and len(head.split()) <= 8):

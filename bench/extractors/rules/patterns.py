@@ -332,7 +332,7 @@ REFERENCE = re.compile(
     rf"|(?P<cpart>(?:his|her|their|its)\s+(?:(?P<cdem>{_DEM})(?:\s+and\s+(?:{_DEM}))?\s+)?(?:counterparts?|guests?|hosts?|visitors?|opposite\s+numbers?))"
     rf"|(?P<pdesc>the\s+(?P<pdem>{_DEM})\s+capital)"
     rf"|(?P<desc>the\s+(?:(?P<ddem>{_DEM})\s+)?(?P<dtitle>(?:[a-z-]+\s+){{0,2}}?{_TITLE_HEAD}))\b(?!['’]s|\s+(?:of|for)\b)"
-    r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,2}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
+    r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,3}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
     r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building"
     r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue"
     r"|shipyard|factory|plant|refinery|dam|mine|camp|terminal|harbou?r|naval\s+base|air\s+base|cosmodrome|spaceport"
