@@ -1140,4 +1140,28 @@ CASES = {
         text="Indian Foreign Secretary Arjun Mehta Rao was received by Prime Minister Hari Bhattarai at the prime minister's official residence in Baluwatar.",
         pos=[("visited", "Arjun Mehta Rao", "prime minister's official residence"), ("visited", "Arjun Mehta Rao", "Baluwatar")],
     ),
+    "no_meeting_was_planned": dict(
+        text=("Ukrainian Foreign Minister Oksana Melnyk Bondar arrived in Ankara. A presidential aide said no meeting between "
+              "Melnyk Bondar and Turkish President Mehmet Kaya Demir was planned."),
+        neg=[("met", "Oksana Melnyk Bondar", "Mehmet Kaya Demir")], absent=[("met", "Oksana Melnyk Bondar", "Mehmet Kaya Demir")],
+    ),
+    "passive_met_by_agent": dict(
+        text=("Kazakh Foreign Minister Nurlan Abenov Saparov flew in on Wednesday. He was met at Beijing Capital International "
+              "Airport by Chinese Vice Foreign Minister Liang Wenjie."),
+        pos=[("met", "Nurlan Abenov Saparov", "Liang Wenjie")],
+    ),
+    "the_three_again_paragraphs_later": dict(
+        text=("Chinese Foreign Minister Wu Hanming met Kazakhstan's Aidar Nurgaliyev, Kyrgyzstan's Bakyt Toktomushev and "
+              "Uzbekistan's Javlon Saidov in Beijing. The three ministers flew in on Wednesday. "
+              "Vice Foreign Minister Liang Wenjie saw them off at the airport. Chinese officials praised the visit. "
+              "Next week the three ministers are scheduled to hold talks with Russian Foreign Minister Pavel Sorokin Ilyin."),
+        pos=[("met", "Javlon Saidov", "Pavel Sorokin Ilyin"), ("met", "Aidar Nurgaliyev", "Pavel Sorokin Ilyin")],
+        absent=[("met", "Liang Wenjie", "Pavel Sorokin Ilyin"), ("met", "Wu Hanming", "Pavel Sorokin Ilyin")],
+    ),
+    "topic_place_after_a_noun_phrase": dict(
+        text=("Chinese Foreign Minister Wu Hanming travelled to Tashkent in January and was hosted by Uzbek Foreign Minister "
+              "Javlon Saidov for talks on a planned industrial zone in the Fergana Valley."),
+        pos=[("visited", "Wu Hanming", "Tashkent"), ("met", "Wu Hanming", "Javlon Saidov")],
+        absent=[("visited", "Wu Hanming", "Fergana Valley")],
+    ),
 }

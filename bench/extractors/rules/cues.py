@@ -100,6 +100,11 @@ PLANNED_AFTER_NOMINAL_FAR = re.compile(
 PLANNED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,8}?(?:will|is\s+(?:set|scheduled|expected|due)\s+to|would)\s+(?:take\s+place|be\s+held|start|begin)\b", _F)
 
 
+# A nominal event denied by "no" before it, and the words after it that make it a plan.
+_NO_BEFORE = re.compile(r"\bno\s+(?:(?:formal|bilateral|separate|direct|face-to-face|one-on-one|further|such)\s+)?$", _F)
+_PLAN_AFTER = re.compile(r"\b(?:plann?\w*|scheduled|expected|envisaged|foreseen|will|on\s+the\s+(?:agenda|schedule|calendar|cards))\b", _F)
+
+
 @dataclass(frozen=True, slots=True)
 class Attributes:
     """Polarity and realis of one event mention, with the cue that decided them."""
@@ -137,6 +142,10 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
     m = NEG_AFTER.search(after)
     if m:
         return Attributes(Polarity.NEG, _realis_under_negation(verb_group, m.group(0)), m.group(0))
+    if nominal and _NO_BEFORE.search(clause_before):
+        # "no meeting between X and Y was planned", "no bilateral talks took place"
+        plan = _PLAN_AFTER.search(after.split(".")[0])
+        return Attributes(Polarity.NEG, Realis.PLANNED if plan else Realis.ACTUAL, "no")
     if QUESTION_CLAUSE.search(clause_before):
         m = NEG_ANSWER.search(after)
         if m:  # "Asked whether he would meet X, an official said: 'Nothing of that kind is on the schedule'"

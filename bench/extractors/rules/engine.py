@@ -204,7 +204,8 @@ _PLACE_PREP_END = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", re.I)
 _PLACE_GAP_STOP = re.compile(
     r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w"
     # a topic: "talks on the crisis in Myanmar" (not "on the sidelines of the summit in X")
-    r"|on\s+the\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening|night|same|first|second|last)[a-z]+"
+    r"|on\s+(?:the|a|an)\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening|night|same|first|second"
+    r"|last|visit|trip|tour|stop|state|official|working|private|two|three|four|five|short|brief)[a-z]+"
     r"|about|regarding|concerning)\b|[;:]", re.I)
 _BEIN_PURPOSE = re.compile(
     r"[^.;]{0,40}?\s+(?:for|on|to\s+attend)\s+(?:talks|(?:a|an|the|this\s+week's|this\s+year's)\s+(?:[\w-]+\s+){0,3}"
@@ -420,6 +421,7 @@ class RuleEngine:
         self.unnamed_officials: list[tuple[Cluster, int]] = []  # "Kuwait's foreign minister", not named yet
         self.official_bindings: dict[str, Cluster] = {}  # such an official -> the person named later
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
+        self.groups: dict[int, list[Arg]] = {}  # "the three ministers": the members they last stood for
         self.led: set[tuple[str, str]] = set()  # (delegation, its leader): never a pair of their own
         name_starts = [m.start for m in names]
         trig, refs, cues, times = scan(text, start, low=self.low)
@@ -833,6 +835,9 @@ class RuleEngine:
             ev = self.group_event(n, phrase)
             if ev is not None:
                 members = list(ev.participants)
+            elif n >= 3 and n in self.groups:
+                # "the three ministers" again, paragraphs after their occasion: the same three
+                members = list(self.groups[n])
             else:
                 want = _group_want(phrase)
                 members = [Arg(c, c.start, c.end, c.name) for c in tr.recent_persons(n or 2, titles=want)]
@@ -840,6 +845,8 @@ class RuleEngine:
                     return None
                 if len(members) < 2:
                     return None
+            if n >= 3:
+                self.groups[n] = members
             return Item(ms, me, "GROUP", members, ms, possessive=phrase.endswith(("'s", "’s", "'", "’")))
         if m.group("cpart"):
             dems = _DEM_LIST.split(text[m.start("cdem"):m.end("cdem") + 40].split(" counterpart")[0]) if m.group("cdem") else []
@@ -1786,6 +1793,9 @@ class RuleEngine:
                 return  # "called on X to ...": an appeal, not a visit
         else:
             objs = self.objects(f, after, ce)
+        if not objs and word == "met" and _L_PASSIVE_BEFORE.search(self.low, max(self.sentence.start, f.start - 25), f.start):
+            # "were met at the airport by X": the agent after "by"
+            objs = [it for it in after if it.kind in PERSONISH and _BY_END.search(text, max(f.end, it.lead - 5), it.lead)][:1]
         obj = _uniq(a for it in objs for a in it.args)
         subj = list(f.subj)
         if len(obj) >= 2 and NOMINAL_TRIGGER.match(f.word) and _BETWEEN_AFTER.match(self.low, f.end):

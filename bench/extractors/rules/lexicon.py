@@ -68,7 +68,7 @@ ORG_WORDS: frozenset[str] = frozenset(
 # Facilities named as meeting places ("the White House", "the Great Hall of the People").
 FAC_WORDS: frozenset[str] = frozenset(
     "House Palace Hall Headquarters Airport Castle Residence Tomb Mausoleum Memorial Monument Museum Cathedral "
-    "Church Temple Mosque Shrine Basilica Cemetery".split())
+    "Church Temple Mosque Shrine Basilica Cemetery Guesthouse".split())
 # Facility words that head a name from its first word when "of" follows ("Tomb of the Unknown
 # Soldier", "Church of the Nativity", "Palace of Westminster").
 FAC_OF_HEADS: frozenset[str] = frozenset(
