@@ -1164,4 +1164,16 @@ CASES = {
         pos=[("visited", "Wu Hanming", "Tashkent"), ("met", "Wu Hanming", "Javlon Saidov")],
         absent=[("visited", "Wu Hanming", "Fergana Valley")],
     ),
+    "measure_of_talks_keeps_the_subject": dict(
+        text=("Maltese Prime Minister Carmelo Vella Borg received Tunisian President Hedi Ben Salah in Valletta. The two held "
+              "more than three hours of talks on migration."),
+        pos=[("discussed", "Carmelo Vella Borg", "Hedi Ben Salah")],
+    ),
+    "the_delegation_later_shares_with_its_leader": dict(
+        text=("A European Commission delegation led by Trade Commissioner Elsa Lindqvist Moreau arrived in Skopje on Monday. "
+              "The delegation travels on to Tirana on Wednesday, where the commissioner is due to meet Albanian Prime Minister "
+              "Ardit Hoxha Leka."),
+        pos=[("visited", "Elsa Lindqvist Moreau", "Tirana"), ("met", "Elsa Lindqvist Moreau", "Ardit Hoxha Leka")],
+        realis={"met": "PLANNED"},
+    ),
 }

@@ -422,7 +422,9 @@ class RuleEngine:
         self.official_bindings: dict[str, Cluster] = {}  # such an official -> the person named later
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
         self.groups: dict[int, list[Arg]] = {}  # "the three ministers": the members they last stood for
-        self.led: set[tuple[str, str]] = set()  # (delegation, its leader): never a pair of their own
+        self.led: set[tuple[str, str]] = set()
+        self.leaders: dict[str, list[Arg]] = {}  # delegation -> the named persons who lead it
+        self.delegation: Cluster | None = None  # the delegation named last  # (delegation, its leader): never a pair of their own
         name_starts = [m.start for m in names]
         trig, refs, cues, times = scan(text, start, low=self.low)
         self.times = [(m.start(), m.end(), m.group(0)) for m in times]
@@ -653,7 +655,12 @@ class RuleEngine:
                 # "the European Commission delegation": the name modifies the noun, whose own
                 # mention is "delegation" (GUIDELINES 3.5, 4); a demonym is part of the phrase
                 ds = m.end("dname")
-            c = self.tracker.org(key, ds, de)
+            if text[m.start()] in "Tt" and self.delegation is not None and (
+                    not m.group("dname") or set(m.group("dname").split()) <= set(self.delegation.name.split())):
+                c = self.delegation  # "the delegation", "the Commission delegation": the one named before
+            else:
+                c = self.tracker.org(key, ds, de)
+            self.delegation = c
             args = [Arg(c, ds, de, text[ds:de])]
             end = m.end()
             led = LED_BY.match(text, m.end())
@@ -662,6 +669,7 @@ class RuleEngine:
                 if leader is not None:  # "a delegation led by X": both travel, both meet
                     args += leader.args
                     self.led.update((c.key, a.key) for a in leader.args)
+                    self.leaders.setdefault(c.key, []).extend(leader.args)
                     inside.append(leader)
                     end = leader.end
             out = [it for it in out if it not in inside]
@@ -895,7 +903,8 @@ class RuleEngine:
             nat = demonym_country(m.group("ddem")) if m.group("ddem") else None
             words = set(m.group("dtitle").lower().split())
             heads = words & {"minister", "president", "premier", "chancellor", "envoy", "ambassador", "secretary",
-                             "leader", "king", "queen", "emir", "prince", "sultan", "guest", "visitor", "host", "chief"}
+                             "leader", "king", "queen", "emir", "prince", "sultan", "guest", "visitor", "host", "chief",
+                             "commissioner", "governor", "mayor", "chairman", "chairwoman", "chairperson", "secretary-general"}
             if "guest" in heads or "visitor" in heads or "host" in heads:
                 heads = set()
             c = tr.by_description(nat, heads) if (nat or heads) else None
@@ -1056,6 +1065,8 @@ class RuleEngine:
             self.participial_frame(f, s, items, frames, cs, ce, participle, before, after)
             return
         sp = _L_SCOPE_PREP.search(low, max(cs, ts - 60), ts) if nominal else None
+        if sp is not None and _MEASURE_OF.search(text, max(cs, ts - 60), ts):
+            sp = None  # "held two hours of talks": a measure, not a scope ("after talks")
         scoped = sp is not None
         subj_items, subj_end = ([], -1) if scoped else self.subject(f, before, cs)
         linked = prev is not None and _L_LINK_BEFORE.search(low, max(s.start, ts - 40), ts) is not None
@@ -1535,6 +1546,8 @@ class RuleEngine:
                 leader = None  # "led by its ambassador for Arctic affairs, Nikolai Korotkov": a title only
             if leader is not None and visitors:
                 self.led.update((v.key, a.key) for v in visitors for a in leader.args)
+                for v in visitors:
+                    self.leaders.setdefault(v.key, []).extend(leader.args)
                 visitors += leader.args
         visitors = [v for v in visitors if v.cluster.type is EntityType.PER or v.cluster.key.startswith("O:")]
         origin = bool(_ORIGIN.search(f.word))
@@ -2109,6 +2122,16 @@ class RuleEngine:
     def add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
         if (head.key, tail.key) in self.led or (tail.key, head.key) in self.led:
             return  # a delegation and its leader travel together; they do not meet each other
+        # a delegation "led by" a named person shares every relation of the delegation with
+        # its leader (GUIDELINES 3.3, 6.2), also where "the delegation" alone is named
+        for a, b, swap in ((head, tail, False), (tail, head, True)):
+            for leader in self.leaders.get(a.key, ()):
+                if leader.key != b.key and (rtype is not RelationType.VISITED or not swap):
+                    h, t = (b, leader) if swap else (leader, b)
+                    self._add(rtype, h, t, f, mode, topics)
+        self._add(rtype, head, tail, f, mode, topics)
+
+    def _add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
         if rtype is RelationType.VISITED and f.attrs.polarity is Polarity.POS and f.attrs.realis is Realis.ACTUAL:
             self.visiting[head.key] = self.sentence_index
             if tail.cluster.type is EntityType.GPE and tail.cluster.nationality:
@@ -2196,7 +2219,16 @@ def _clean_gap(gap: str) -> str:
         g = APPOSITION.sub(" ", g)
     if _TIME_HINT.search(g) and _TIME_NEED.search(g):
         g = TIME_EXPR.sub(" ", g)
+    if " of" in g:
+        g = _MEASURE_OF.sub(" ", g)
     return g
+
+
+# A measure of talks ("held more than two hours of talks", "two rounds of talks"): not a
+# preposition that separates the verb from its subject.
+_MEASURE_OF = re.compile(
+    r"\b(?:(?:more\s+than|nearly|almost|about|some|over)\s+)?(?:a|an|one|two|three|four|five|six|several|\d+|a\s+day)"
+    r"(?:\s+(?:full|long|short|hours?|days?|rounds?|sessions?))+\s+of\s*$", re.I)
 
 
 @lru_cache(maxsize=65536)
