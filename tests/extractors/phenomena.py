@@ -1176,4 +1176,11 @@ CASES = {
         pos=[("visited", "Elsa Lindqvist Moreau", "Tirana"), ("met", "Elsa Lindqvist Moreau", "Ardit Hoxha Leka")],
         realis={"met": "PLANNED"},
     ),
+    "left_origin_for_destination_and_plural_group": dict(
+        text=("Swedish Defence Minister Karin Ek Lind, Finnish Defence Minister Mikko Aho Salo and Norwegian Defence Minister "
+              "Sigurd Brekke Dahl met in Copenhagen on Monday. Aho Salo spoke by phone with Turkish Defence Minister Kemal "
+              "Arslan Koc about arms exports. The ministers later left Christiansborg for the Karup air base."),
+        pos=[("visited", "Karin Ek Lind", "Karup air base"), ("visited", "Mikko Aho Salo", "Karup air base")],
+        absent=[("visited", "Kemal Arslan Koc", "Karup air base")],
+    ),
 }

@@ -354,6 +354,12 @@ class Event:
     places: list[Arg] = field(default_factory=list)
 
 
+def _uniq_events(events: list[Event]) -> list[Event]:
+    """``events`` without repeats, in order (events compare by identity)."""
+    seen: set[int] = set()
+    return [e for e in events if not (id(e) in seen or seen.add(id(e)))]
+
+
 def _uniq(args: Iterable[Arg]) -> list[Arg]:
     seen: set[str] = set()
     out = []
@@ -1012,6 +1018,14 @@ class RuleEngine:
         participants' titles fit the noun ("the two presidents")."""
         recent = [e for e in reversed(self.events) if self.sentence_index - e.sentence <= 3
                   and (n == 0 or len(e.participants) == n)]
+        if n == 0:
+            # "the ministers" with no number: the people of the latest meeting of three or more
+            # (within twenty sentences: a live blog reports one meeting in many short entries),
+            # not of a call between two of them ("the ministers have left for the base")
+            face = [e for e in recent if e.mode in (None, Mode.IN_PERSON) and e.attrs is ACTUAL]
+            met = [e for e in reversed(self.events) if self.sentence_index - e.sentence <= 20
+                   and e.mode in (None, Mode.IN_PERSON) and e.attrs is ACTUAL and len(e.participants) >= 3]
+            recent = _uniq_events(face + met + recent)
         if not recent:
             return None
         want = _group_want(phrase)

@@ -62,6 +62,8 @@ TRIGGER = re.compile(
     r"|travel(?:s|led|ed|ling|ing)?(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|(?:trip|trips|journey|stop|stopover|stops|tour|tours)\s+(?:to|in|of)|stop(?:ped|ping)\s+(?:over\s+)?in"
     r"|(?:flew|fly|flies|flying)(?:\s+on|\s+\w+ly)?(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow))?\s+to|head(?:s|ed|ing)?\s+(?:to|for)"
     r"|(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?)\s+for|(?:returned|came\s+back|back)\s+from"
+    # "have left the Small Guild for the Adazi base": the origin between the verb and "for"
+    r"|(?:left|leave|leaves|leaving)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+for(?=\s)"
     r"|went\s+(?:on\s+)?to|(?:laid|lay|lays|laying)\s+(?:a\s+)?wreaths?\s+at|(?:took|taken|take|takes|taking)\s+(?:him|her|them)\s+to"
     r"|visit(?:s)?\s+to|(?:visit|visits|trip|trips|journey|tour|tours|stop|stopover)\s+(?=by\b)"
     r"|(?:sen[dt]|sends|sending|dispatch(?:ed|es|ing)?)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?delegation\s+to)"
