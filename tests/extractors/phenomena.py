@@ -1183,4 +1183,18 @@ CASES = {
         pos=[("visited", "Karin Ek Lind", "Karup air base"), ("visited", "Mikko Aho Salo", "Karup air base")],
         absent=[("visited", "Kemal Arslan Koc", "Karup air base")],
     ),
+    "letter_to_two_and_quoted_topic": dict(
+        text=("African Union Commission chairperson Moussa Diallo Keita wrote to Sudanese leader General Omar Hamdan Idris and "
+              "Ethiopian Prime Minister Getachew Alemu Tadesse on Monday urging both leaders to \"exercise maximum restraint\"."),
+        pos=[("discussed", "Moussa Diallo Keita", "Omar Hamdan Idris"), ("discussed", "Moussa Diallo Keita", "Getachew Alemu Tadesse")],
+        mode={"discussed": "written"},
+        absent=[("discussed", "Omar Hamdan Idris", "Getachew Alemu Tadesse")],
+    ),
+    "the_two_leaders_are_not_a_counterpart_minister": dict(
+        text=("Sudanese leader General Omar Hamdan Idris and Ethiopian Prime Minister Getachew Alemu Tadesse are at odds. "
+              "Sudan's foreign minister, Amira Nour Hassan, and her Ethiopian counterpart, Tesfaye Woldu Bekele, spoke by video "
+              "on Tuesday about the border. The two leaders last met in January, when both travelled to Djibouti."),
+        pos=[("met", "Omar Hamdan Idris", "Getachew Alemu Tadesse")],
+        absent=[("met", "Tesfaye Woldu Bekele", "Getachew Alemu Tadesse")],
+    ),
 }

@@ -167,8 +167,9 @@ class EntityTracker:
     def recent_persons(self, n: int, exclude: tuple[str, ...] = (), titles: set[str] = frozenset(),
                        strict: bool = False) -> list[Cluster]:
         """The ``n`` persons named last, in text order. With ``titles`` ("the two ministers"),
-        the last ``n`` whose titles share a word with them when there are that many, and never a
-        spokesperson; ``strict`` returns only such persons."""
+        the last ``n`` whose titles share a word with them when there are that many, else with
+        persons of unknown office completing them, and never a spokesperson; ``strict`` returns
+        only persons whose titles fit."""
         out = [c for c in reversed(self.persons) if c.key not in exclude]
         if titles:
             # a counterpart holds the office of the person it is the counterpart of; a prime
@@ -176,6 +177,11 @@ class EntityTracker:
             fit = [c for c in out if fits_titles(c.titles, titles) and not any(w.startswith("spokes") for w in c.titles)]
             if len(fit) >= n or strict:
                 return list(reversed(fit[:n]))
+            # too few such persons: those whose office is not known may complete the group
+            # ("the two leaders": a prime minister and a man introduced only by name)
+            loose = [c for c in out if c in fit or not c.titles]
+            if len(loose) >= n:
+                return list(reversed(loose[:n]))
         return list(reversed(out[:n]))
 
     def by_description(self, nationality: str | None, title_words: set[str],
@@ -207,12 +213,12 @@ class EntityTracker:
 
 def fits_titles(titles: set[str], want: set[str]) -> bool:
     """Whether a person with the title words ``titles`` holds an office a group noun asks for
-    (``want``, "the two ministers": minister): a title word in common, or a counterpart (who
-    holds the office of the person it is the counterpart of); a prime minister is not one of
-    "the ministers"."""
+    (``want``, "the two ministers": minister): a title word in common, or a counterpart whose
+    office is not known (one whose owner was known took that owner's title words); a prime
+    minister is not one of "the ministers"."""
     if "prime" in titles and "prime" not in want:
         return False
-    return bool(titles & want) or "counterpart" in titles
+    return bool(titles & want) or titles == {"counterpart"}
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -294,7 +294,9 @@ _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
 _GROUP_TITLES = {
     "president": ("president", "leader"), "prime": ("leader", "premier", "prime minister"), "premier": ("premier", "leader"),
-    "chancellor": ("leader",), "king": ("leader",), "emir": ("leader",), "minister": ("minister",), "secretary": ("minister",),
+    "chancellor": ("leader",), "king": ("leader",), "emir": ("leader",), "sultan": ("leader",), "prince": ("leader",),
+    "chairman": ("leader",), "chairwoman": ("leader",), "general": ("leader",), "leader": ("leader",),
+    "minister": ("minister",), "secretary": ("minister",),
     "foreign": ("foreign",), "defence": ("defence", "defense"), "defense": ("defence", "defense"),
 }
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?!(?:his|her|their|the\s+\w+\s+of)\b)|\band\s+(?:the\s+)?(?:two|three|both)\b")
@@ -761,7 +763,12 @@ class RuleEngine:
         possessive = text.startswith(("’s", "'s"), m.end)
         if m.type is EntityType.PER:
             new = self.unnamed_officials and title and tr.person(m.text, m.start, m.end, create=False) is None
+            owner = tr.recent_persons(1) if title and "counterpart" in title.split() else []
             c = tr.person(m.text, m.start, m.end, nationality, title)
+            if owner and owner[0].key != c.key:
+                # "Sudan's foreign minister, A, and her Ethiopian counterpart, B": B holds A's
+                # office, so B is one of "the ministers", not of "the leaders"
+                c.titles |= owner[0].titles - {"counterpart"}
             if new:
                 self.name_official(c, nationality, title)
             return Item(m.start, m.end, "PER", [Arg(c, m.start, m.end, m.text)], lead,
@@ -2021,9 +2028,10 @@ class RuleEngine:
             to = _LETTER_TO.match(text, f.end)
             if to is not None or f.word.lower().startswith(("wrote", "writes")):
                 start = to.end() if to is not None else f.end
-                second = next((it for it in persons if it.lead == start), None)
-                if second is not None:
-                    readers, end = list(second.args), second.end
+                k = next((k for k, it in enumerate(persons) if it.lead == start), None)
+                if k is not None:  # "wrote to al-Tayeb and Dawit": every addressee
+                    group = self._conj_forward(persons, k)
+                    readers, end = _uniq(a for it in group for a in it.args), group[-1].end
             else:  # "X sent Y a letter": the addressee stands between the verb and the letter
                 recv = [it for it in before if it.kind in PERSONISH and it.end <= f.start]
                 if recv and _SENT_GAP.fullmatch(text[recv[-1].end:f.start]):
@@ -2052,7 +2060,9 @@ class RuleEngine:
             if f.attrs.cue == "future time":
                 f.attrs = ACTUAL  # a date in the letter's subject is not the date of the letter
             f.participants, f.mode = participants, Mode.WRITTEN
-            self.pairs(RelationType.DISCUSSED, participants, f, mode=Mode.WRITTEN, topics=topics)
+            for w in writer:  # a letter to two people is an exchange with each, not between them
+                for r in readers:
+                    self.add(RelationType.DISCUSSED, w, r, f, mode=Mode.WRITTEN, topics=topics)
 
     def topic_after(self, f: Frame, start: int, after, ce, participants, mode, prep: bool = False) -> None:
         text = self.text

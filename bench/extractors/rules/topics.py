@@ -38,6 +38,7 @@ _NOT_TOPIC = re.compile(
 _WORD = re.compile(r"[^\W\d]", re.U)
 
 
+_OPEN_QUOTE = re.compile(r"\s*[“\"‘]")
 _TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:with|in|at|on|to|for|of|and|the|by)\s*$", re.I)
 
 def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = (),
@@ -52,6 +53,9 @@ def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = ()
     ['military cooperation', 'the war in Ukraine', 'potential support for X']
     """
     seg_end = end
+    q = _OPEN_QUOTE.match(text, start, end)
+    if q is not None:  # 'urging both leaders to "exercise maximum restraint"': the quoted words
+        start = q.end()
     m = _STOP.search(text, start, end)
     if m:
         seg_end = m.start()
