@@ -1197,4 +1197,13 @@ CASES = {
         pos=[("met", "Omar Hamdan Idris", "Getachew Alemu Tadesse")],
         absent=[("met", "Tesfaye Woldu Bekele", "Getachew Alemu Tadesse")],
     ),
+    "countries_in_talks_in_a_third_country": dict(
+        text="Armenia and Azerbaijan held a fifth round of talks in Almaty on delimiting their border.",
+        pos=[("met", "Armenia", "Azerbaijan"), ("discussed", "Armenia", "Azerbaijan")],
+        absent=[("visited", "Armenia", "Almaty"), ("visited", "Azerbaijan", "Almaty")],
+    ),
+    "discussed_during_talks_is_in_person": dict(
+        text="Vietnam and Laos discussed hydropower during talks in Hanoi on Tuesday.",
+        pos=[("met", "Vietnam", "Laos"), ("discussed", "Vietnam", "Laos")], mode={"discussed": "in_person"},
+    ),
 }

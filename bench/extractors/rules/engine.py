@@ -303,7 +303,7 @@ _NEXT_CLAUSE = re.compile(r",\s+and\s+(?!(?:his|her|their|the\s+\w+\s+of)\b)|\ba
 _FROM = re.compile(r"\s+(?:\w+\s+){0,2}?from\s+", re.I)
 _JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|tripartite|three-way|four-way|multilateral|all\s+three|all\s+four)\b")
 _MEETING_AFTER = re.compile(
-    r"\b(?:during|at|over|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    r"\b(?:during|at|over|on\s+the\s+sidelines\s+of)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:meeting|talks|summit|lunch|luncheon|dinner|breakfast|visit|session|banquet)\b")
 _L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
 _L_PARTICIPLE = _lower_twin(_PARTICIPLE)
@@ -1897,10 +1897,13 @@ class RuleEngine:
                     if a.key in self.visiting and (pc is None or pc == self.trip_country.get(a.key)):
                         self.add(RelationType.VISITED, a, p, f)
         if f.attrs.realis is Realis.ACTUAL and f.attrs.polarity is Polarity.POS:
-            # a meeting held in a place foreign to a participant is a visit of that place
+            # a meeting held in a place foreign to a participant is a visit of that place (a
+            # country or capital standing for its government travels nowhere)
             for p in places:
                 pc = p.cluster.nationality if p.cluster.type is EntityType.GPE else None
                 for a in participants:
+                    if a.cluster.type is EntityType.GPE:
+                        continue
                     nat = a.cluster.nationality
                     if pc and nat:
                         if nat != pc:
@@ -2251,7 +2254,8 @@ def _clean_gap(gap: str) -> str:
 # A measure of talks ("held more than two hours of talks", "two rounds of talks"): not a
 # preposition that separates the verb from its subject.
 _MEASURE_OF = re.compile(
-    r"\b(?:(?:more\s+than|nearly|almost|about|some|over)\s+)?(?:a|an|one|two|three|four|five|six|several|\d+|a\s+day)"
+    r"\b(?:(?:more\s+than|nearly|almost|about|some|over)\s+)?(?:a|an|the|one|two|three|four|five|six|several|\d+|a\s+day"
+    r"|another|new|latest|final)(?:\s+(?:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|new|final|latest))?"
     r"(?:\s+(?:full|long|short|hours?|days?|rounds?|sessions?))+\s+of\s*$", re.I)
 
 
