@@ -3,6 +3,8 @@ boilerplate and coreference helpers."""
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 
 from bench.extractors.rules import boilerplate, cues, gazetteer, names, timex, topics
@@ -72,6 +74,15 @@ def test_boilerplate_covers_read_more_lists_and_markers():
     spans = [text[s.start:s.end] for s in boilerplate.boilerplate_spans(text)]
     assert spans == ["Advertisement", "Read more:", "E meets F", "G visits H"]
     assert boilerplate.dateline_end("OSLO, May 2 (Wire) -- X met Y.", 0) == len("OSLO, May 2 (Wire) -- ")
+
+
+@pytest.mark.parametrize("head", ["Related Coverage", "You may also like:", "More stories from Wire", "Most popular",
+                                  "Recommended for you", "Further reading"])
+def test_boilerplate_knows_the_common_link_list_headings(head):
+    text = f"A met B.\n\n{head}\nE meets F in Paris\nG visits H\n"
+    spans = [text[s.start:s.end] for s in boilerplate.boilerplate_spans(text)]
+    assert spans == [head, "E meets F in Paris", "G visits H"]
+    assert boilerplate.boilerplate_spans("A met B.\n\nMost ministers agreed.\n") == []
 
 
 def test_coreference_short_names_and_descriptions():

@@ -20,7 +20,11 @@ _MARKER = re.compile(
     re.I,
 )
 _FOLLOW = re.compile(r"\b(?:follow\s+(?:us|our)|for\s+all\s+the\s+latest|download\s+(?:our|the)\s+app|join\s+our)\b", re.I)
-_LIST_HEAD = re.compile(r"^\s*(?:read\s+(?:more|also|next)|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|more\s+on\s+this(?:\s+story)?|also\s+read|recommended|most\s+read|trending)\s*[:.]?\s*$", re.I)
+_LIST_HEAD = re.compile(
+    r"^\s*(?:read\s+(?:more|also|next)|related(?:\s+(?:stories|articles|news|coverage|content|reading))?|see\s+also"
+    r"|more\s+on\s+this(?:\s+story)?|more\s+(?:stories|news)(?:\s+from\s+[\w ]{1,30})?|also\s+read|recommended(?:\s+(?:stories|reading|for\s+you))?"
+    r"|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|further\s+reading|you\s+(?:may|might)\s+also\s+like|top\s+stories)"
+    r"\s*[:.]?\s*$", re.I)
 _LIST_HEAD_INLINE = re.compile(r"^\s*(?:read\s+(?:more|also)|also\s+read|see\s+also|related)\s*:\s*\S", re.I)
 DATELINE = re.compile(
     r"\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}(?:,\s*[^\n]{0,30}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|:)\s",
