@@ -1206,4 +1206,17 @@ CASES = {
         text="Vietnam and Laos discussed hydropower during talks in Hanoi on Tuesday.",
         pos=[("met", "Vietnam", "Laos"), ("discussed", "Vietnam", "Laos")], mode={"discussed": "in_person"},
     ),
+    "skipped_an_occasion_is_a_negated_visit": dict(
+        text="Slovak President Juraj Hudec Kral skipped the European Council summit in Granada, sending his foreign minister instead.",
+        neg=[("visited", "Juraj Hudec Kral", "Granada")], absent=[("visited", "Juraj Hudec Kral", "Granada")],
+    ),
+    "pulled_out_of_a_future_summit_is_neg_planned": dict(
+        text="Mexican President Lorena Vidal Cruz will stay away from next month's summit in Lima, her office said.",
+        neg=[("visited", "Lorena Vidal Cruz", "Lima")], absent=[("visited", "Lorena Vidal Cruz", "Lima")],
+        realis={"visited": "PLANNED"},
+    ),
+    "dismissed_reports_that_would_travel": dict(
+        text="The ministry dismissed reports that Iranian President Hossein Karimi Tabar would travel to Caracas this summer.",
+        neg=[("visited", "Hossein Karimi Tabar", "Caracas")], realis={"visited": "PLANNED"},
+    ),
 }

@@ -184,7 +184,7 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
 _WISH = re.compile(r"\b(?:want\w*|wish\w*)\b")
 _TRIED = re.compile(r"\b(?:hop\w*|tried|sought|attempt\w*)\b")
 _NEG_PLAN = re.compile(
-    r"\b(?:will|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been|invit\w*|(?:was|were)\s+to\s+have"
+    r"\b(?:will|would|no\s+plans?|plan\w*|expected|scheduled|due|set\s+to|had\s+been|invit\w*|(?:was|were)\s+to\s+have"
     r"|turn\w*\s+down|declin\w*)\b|['’]ll\b")
 _MOVED_TO = re.compile(r"\b(?:postponed|rescheduled|pushed\s+back|moved|put\s+off|delayed)\s+(?:\w+\s+)?(?:to|until|till)\b", _F)
 _WAS_PLANNED = re.compile(r"been\s+(?:expected|due|scheduled|set|slated|planning)", _F)

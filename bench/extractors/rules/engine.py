@@ -289,6 +289,7 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BARE_ARRIVAL = re.compile(r"arriv(?:e|es|ed)", re.I)
 _L_ANAPHOR_BEFORE = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+$")
 _SETTLEMENT_END = re.compile(r"\b(?:city|town|village|resort|region|province|island|enclave|capital)$", re.I)
+_ABSENCE = re.compile(r"(?:skip|boycott|pull|stay)", re.I)
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -1113,6 +1114,9 @@ class RuleEngine:
             attrs = prev.attrs
         else:
             attrs = self.with_future(attrs, f, cs, ce)
+        if _ABSENCE.match(f.word) and attrs.polarity is Polarity.POS:
+            # "skipped the summit in Vilnius": not there (NEG ACTUAL), or will not be (NEG PLANNED)
+            attrs = Attributes(Polarity.NEG, Realis.PLANNED if attrs.realis is Realis.PLANNED else Realis.ACTUAL, f.word)
         if attrs is ACTUAL and _PRESENT_3SG.match(f.word):
             sub = _L_SUBORDINATE_BEFORE.search(low, s.start, ts)
             if sub is not None and classify(low[s.start:sub.start()]).realis is Realis.PLANNED:
@@ -1536,7 +1540,7 @@ class RuleEngine:
                         self.add(RelationType.VISITED, v, d, f)
             return
         max_words = 0
-        if f.word.lower().startswith("attend"):
+        if f.word.lower().startswith("attend") or _ABSENCE.match(f.word):
             # "attended a meeting of foreign ministers of the Commonwealth of Independent States in X"
             max_words = 14 if _ATTENDED_EVENT.match(text, f.end) else 8
         dest = self.destinations(f, after, ce, max_words, dest_from)

@@ -69,6 +69,10 @@ TRIGGER = re.compile(
     r"|(?:sen[dt]|sends|sending|dispatch(?:ed|es|ing)?)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?delegation\s+to)"
     r"|(?P<visit>pa(?:y|ys|id|ying)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}visits?(?:\s+to)?"
     r"|made\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}visit(?:\s+to)?|visit(?:s|ed|ing)?|attend(?:s|ed|ing)?"
+    # an absence from an occasion ("skipped the NATO summit in Vilnius"): read as a negated attendance
+    r"|(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|pull(?:s|ed|ing)?\s+out\s+of|stay(?:s|ed|ing)?\s+away\s+from)"
+    r"(?=\s+(?:the|a|an|this|next|last|[A-Z][\w'’-]*['’]s)\s+[^.;]{0,40}?\b(?:summit|meeting|talks|conference|forum|gathering|session|ceremony"
+    r"|inauguration|funeral|parade|celebrations?)\b)"
     r"|tour(?:s|ed|ing)?)"
     r"|(?P<bein>(?:(?:is|was|were|are|been)\s+(?:also\s+|already\s+|now\s+|still\s+|currently\s+)?"
     r"|spen(?:t|ds?|ding)\s+(?:(?:the\s+)?(?:day|night|weekend|week|morning|afternoon|evening)|\w+day|(?:two|three|four|five|several)\s+days)\s+)in)"
@@ -91,7 +95,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     discussed discussing discussion discussions exchange exchanged exchanges exchanging focus focused focuses
     focusing focussed centred centered review reviewed reviews consulted consultations negotiated negotiations
     coordinate coordinated coordinating deliberated deliberations dominated devoted arrive arrives arrived
-    send sent sends sending dispatch dispatched dispatches dispatching raise raises raised raising brought bring brings bringing
+    send sent sends sending dispatch dispatched dispatches dispatching skip skips skipped skipping boycott boycotts boycotted boycotting pull pulls pulled pulling stay stays stayed staying raise raises raised raising brought bring brings bringing
     arriving arrival landed land lands landing touch touched touches travel travels travelled traveled
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
