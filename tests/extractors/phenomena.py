@@ -1219,4 +1219,15 @@ CASES = {
         text="The ministry dismissed reports that Iranian President Hossein Karimi Tabar would travel to Caracas this summer.",
         neg=[("visited", "Hossein Karimi Tabar", "Caracas")], realis={"visited": "PLANNED"},
     ),
+    "the_guest_of_the_latest_hosting": dict(
+        text=("Latvian Prime Minister Evika Silina Ozola hosted Icelandic Prime Minister Bjarni Gudmundsson Thor in Riga. "
+              "The guest later toured the Freedom Monument."),
+        pos=[("visited", "Bjarni Gudmundsson Thor", "Freedom Monument")],
+        absent=[("visited", "Evika Silina Ozola", "Freedom Monument")],
+    ),
+    "unnamed_counterpart_named_in_the_next_sentence": dict(
+        text=("Czech President Petr Dvorak Novak received his Slovak counterpart in Prague on Tuesday. Slovak President Juraj "
+              "Hudec Kral said the talks were frank."),
+        pos=[("met", "Petr Dvorak Novak", "Juraj Hudec Kral"), ("visited", "Juraj Hudec Kral", "Prague")],
+    ),
 }

@@ -430,6 +430,7 @@ class RuleEngine:
         self.unnamed_officials: list[tuple[Cluster, int]] = []  # "Kuwait's foreign minister", not named yet
         self.official_bindings: dict[str, Cluster] = {}  # such an official -> the person named later
         self.pending_visits: list[tuple[Arg, Arg, Frame, Span]] = []  # visits decided by nationality at the end
+        self.last_hosting: tuple[list[Arg], list[Arg]] = ([], [])  # hosts and guests of the latest hosting
         self.groups: dict[int, list[Arg]] = {}  # "the three ministers": the members they last stood for
         self.led: set[tuple[str, str]] = set()
         self.leaders: dict[str, list[Arg]] = {}  # delegation -> the named persons who lead it
@@ -800,11 +801,15 @@ class RuleEngine:
         sentences, is one person (cataphora)."""
         words = set(title.split()) & _DESC_TITLE_WORDS - {"foreign", "defence", "defense", "prime"}
         for k, (u, si) in enumerate(self.unnamed_officials):
-            if self.sentence_index - si > 2 or not words & u.titles:
+            if self.sentence_index - si > 2:
+                continue
+            if u.titles == {"counterpart"}:
+                # "received his Lithuanian counterpart ... Lithuanian President NAME said"
+                if not (nationality and nationality == u.nationality):
+                    continue
+            elif not words & u.titles or not set(title.split()) <= u.titles:
                 continue
             if nationality and u.nationality and nationality != u.nationality:
-                continue
-            if not set(title.split()) <= u.titles:
                 continue
             self.official_bindings[u.key] = c
             if c.nationality is None:
@@ -888,9 +893,11 @@ class RuleEngine:
             if nat:
                 c = tr.by_description(nat, set())
                 if c is None:
-                    # an unnamed counterpart of a stated nationality is a person of its own
+                    # an unnamed counterpart of a stated nationality is a person of its own, until
+                    # the next sentences name that country's official (name_official)
                     ds = m.start("cdem")
                     c = tr.person(text[ds:me], ds, me, nationality=nat, title="counterpart")
+                    self.unnamed_officials.append((c, self.sentence_index))
                     return Item(ms, me, "PER", [Arg(c, ds, me, text[ds:me])], ms)
             else:
                 owner = [it for it in items if it.kind == "PER" and it.end <= ms and it.args]
@@ -920,6 +927,11 @@ class RuleEngine:
                              "leader", "king", "queen", "emir", "prince", "sultan", "guest", "visitor", "host", "chief",
                              "commissioner", "governor", "mayor", "chairman", "chairwoman", "chairperson", "secretary-general"}
             if "guest" in heads or "visitor" in heads or "host" in heads:
+                # "the guest later toured the port": the one guest (or host) of the latest hosting
+                role = self.last_hosting[1] if heads & {"guest", "visitor"} else self.last_hosting[0]
+                if len(role) == 1 and not nat:
+                    a = role[0]
+                    return Item(ms, me, "PER", [Arg(a.cluster, a.cluster.start, a.cluster.end, a.cluster.name)], ms)
                 heads = set()
             c = tr.by_description(nat, heads) if (nat or heads) else None
             if c is None:
@@ -1656,6 +1668,8 @@ class RuleEngine:
         f.obj = guests
         f.places = place
         f.participants = participants
+        if f.attrs.polarity is Polarity.POS:
+            self.last_hosting = (host_persons, [g for g in guests if g.cluster.type is EntityType.PER])
         if len(participants) >= 2:
             self.new_event(participants, Mode.IN_PERSON, f)
 
