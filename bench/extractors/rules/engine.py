@@ -203,9 +203,10 @@ _FRONT_PLACE_END = re.compile(r"(?:\s+(?:on|last|this|early|late)\s+\w+)?\s*,", 
 _PLACE_PREP_END = re.compile(r"\b(?:in|at|to|inside)\s+(?:the\s+)?$", re.I)
 _PLACE_GAP_STOP = re.compile(
     r"\b(?:before|after|while|when|whereas|then|but|said|says|told|which|who|where|to\s+(?!the\b)[a-z]+\s+\w"
-    # a topic: "talks on the crisis in Myanmar" (not "on the sidelines of the summit in X")
-    r"|on\s+(?:the|a|an)\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening|night|same|first|second"
-    r"|last|visit|trip|tour|stop|state|official|working|private|two|three|four|five|short|brief)[a-z]+"
+    # a topic: "talks on the crisis in Myanmar" (not "on the sidelines of the summit in X", not
+    # "greeted on the tarmac at the airport")
+    r"|(?:talks|meeting|meetings|discussions?|consultations|negotiations|summit|conference|call)\s+on\s+(?:the|a|an)\s+"
+    r"(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening|night|same|first|second|last)[a-z]+"
     r"|about|regarding|concerning)\b|[;:]", re.I)
 _BEIN_PURPOSE = re.compile(
     r"[^.;]{0,40}?\s+(?:for|on|to\s+attend)\s+(?:talks|(?:a|an|the|this\s+week's|this\s+year's)\s+(?:[\w-]+\s+){0,3}"
@@ -290,6 +291,9 @@ _BARE_ARRIVAL = re.compile(r"arriv(?:e|es|ed)", re.I)
 _L_ANAPHOR_BEFORE = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+$")
 _SETTLEMENT_END = re.compile(r"\b(?:city|town|village|resort|region|province|island|enclave|capital)$", re.I)
 _ABSENCE = re.compile(r"(?:skip|boycott|pull|stay)", re.I)
+# A topic right after a meeting word ("talks on the crisis in Myanmar": not the meeting's place).
+_TOPIC_ON = re.compile(r"\s*on\s+(?:the|a|an)\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening"
+                       r"|night|same|first|second|last)[a-z]+", re.I)
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -1482,7 +1486,7 @@ class RuleEngine:
         cand = [it for it in after if it.start >= start and not it.modifier]
         prep = _MEET_PLACE_PREP if meeting else _PLACE_PREP_END
         for k, it in enumerate(cand):
-            if _PLACE_GAP_STOP.search(text, start, it.lead):
+            if _PLACE_GAP_STOP.search(text, start, it.lead) or (meeting and _TOPIC_ON.match(text, start, it.lead)):
                 return []
             if it.kind in PLACEISH or (it.kind == "PER" and it.weak):
                 if prep.search(text, max(start, it.lead - 12), it.lead):
