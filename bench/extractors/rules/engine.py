@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -302,7 +302,10 @@ class Item:
 
 @dataclass(slots=True)
 class Frame:
-    """One trigger read in its sentence."""
+    """One trigger read in its sentence.
+
+    Its polarity and realis (``attrs``) may be given as a function that reads them
+    (``defer_attrs``): many triggers yield no relation, and their cues are then never read."""
 
     kind: str
     start: int
@@ -311,11 +314,30 @@ class Frame:
     subj: list[Arg] = field(default_factory=list)
     obj: list[Arg] = field(default_factory=list)
     places: list[Arg] = field(default_factory=list)
-    attrs: Attributes = ACTUAL
+    _attrs: Attributes | None = ACTUAL
     mode: Mode | None = None
     participants: list[Arg] = field(default_factory=list)
     subj_end: int = -1
     linked: bool = False
+    _read_attrs: Callable[[], Attributes] | None = None
+
+    @property
+    def attrs(self) -> Attributes:
+        if self._attrs is None:
+            self._attrs = self._read_attrs()
+            self._read_attrs = None
+        return self._attrs
+
+    @attrs.setter
+    def attrs(self, value: Attributes) -> None:
+        self._attrs = value
+        self._read_attrs = None
+
+    def defer_attrs(self, read: Callable[[], Attributes]) -> None:
+        """Set ``attrs`` to what ``read()`` returns, called the first time they are asked for
+        (``read`` must not depend on anything that changes after this call)."""
+        self._attrs = None
+        self._read_attrs = read
 
 
 @dataclass(slots=True)
@@ -1001,14 +1023,17 @@ class RuleEngine:
             clause_before = text[cs:sp.start()]
         else:
             clause_before = text[cs:ts]
-        nxt_trigger = ce
         after_text = text[te:min(s.end, te + 120)]
-        # the time expressions decide only when no cue word does: read them only then
-        attrs = self.with_future(classify(verb_group, clause_before, after_text, None, nominal), f, cs, ce)
-        if attrs is ACTUAL and linked and prev is not None and not scoped:
-            attrs = prev.attrs
-        f.attrs = attrs
-        del nxt_trigger
+        times = self.sentence_times()
+
+        def read_attrs() -> Attributes:
+            # the time expressions decide only when no cue word does: read them only then
+            attrs = self.with_future(classify(verb_group, clause_before, after_text, None, nominal), f, cs, ce, times)
+            if attrs is ACTUAL and linked and prev is not None and not scoped:
+                attrs = prev.attrs
+            return attrs
+
+        f.defer_attrs(read_attrs)  # read when a relation or a later frame asks for them
         subj = _uniq(a for it in subj_items for a in it.args)
         if not subj and not scoped and prev is not None and linked:
             if prev.kind == "host" and nominal and f.kind in ("visit", "move"):
@@ -1898,15 +1923,17 @@ class RuleEngine:
             return Mode.WRITTEN
         return None
 
-    def with_future(self, attrs: Attributes, f: Frame, cs: int, ce: int) -> Attributes:
+    def with_future(self, attrs: Attributes, f: Frame, cs: int, ce: int,
+                    times: list[tuple[int, int, str]] | None = None) -> Attributes:
         """``classify`` with the frame's time expressions: a cue-less event (``ACTUAL``) set
         after the document date is PLANNED (the same as passing ``future_time`` to ``classify``,
-        which reads it only when no cue decides)."""
-        if attrs is ACTUAL and self.future_time(f, cs, ce):
+        which reads it only when no cue decides). ``times``: the sentence's time expressions
+        (default: those of the current sentence)."""
+        if attrs is ACTUAL and self.future_time(f, cs, ce, times):
             return Attributes(Polarity.POS, Realis.PLANNED, "future time")
         return attrs
 
-    def future_time(self, f: Frame, cs: int, ce: int) -> bool | None:
+    def future_time(self, f: Frame, cs: int, ce: int, times: list[tuple[int, int, str]] | None = None) -> bool | None:
         if self.doc.date is None:
             return None
         first = f.word.split()[0]
@@ -1918,7 +1945,7 @@ class RuleEngine:
         nxt = _NEXT_CLAUSE.search(self.low, f.end, ce)
         if nxt is not None:
             ce = nxt.start()
-        for ms, me, expr in self.sentence_times():
+        for ms, me, expr in (self.sentence_times() if times is None else times):
             if ms < cs or me > ce:
                 continue
             value = resolve(expr, self.doc.date, future=present)
