@@ -252,6 +252,18 @@ _L_IN_PERSON_CUE = _lower_twin(IN_PERSON_CUE)
 _L_VIDEO_CUE = _lower_twin(VIDEO_CUE)
 _L_PHONE_CUE = _lower_twin(PHONE_CUE)
 _L_WRITTEN_CUE = _lower_twin(WRITTEN_CUE)
+# What every match of VIDEO_CUE, PHONE_CUE and WRITTEN_CUE (lower case) contains.
+_VIDEO_CUE_WORDS = ("video", "virtual", "online")
+_PHONE_CUE_WORDS = ("phon", "rang", "dialled")
+_WRITTEN_CUE_WORDS = ("letter", "wrote", "written")
+
+
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``text`` (a cheap test before an expression)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
 _L_VERB_GAP_FORBID = _lower_twin(VERB_GAP_FORBID)
 _L_ADVERBS = _lower_twin(_ADVERBS)
 
@@ -1016,19 +1028,17 @@ class RuleEngine:
             vg_start = max(cs, subj_items[0].start - 60)
         if scoped:
             vg_start = sp.start()
-        verb_group = _clean_gap(text[vg_start:ts])
-        if f.word.lower().startswith(("due ", "expected ")):
-            verb_group += " due to"  # "is due in Kuwait City", "is expected in Jakarta": the trigger carries the plan
-        if scoped:
-            clause_before = text[cs:sp.start()]
-        else:
-            clause_before = text[cs:ts]
-        after_text = text[te:min(s.end, te + 120)]
+        clause_end = sp.start() if scoped else ts
+        after_end = min(s.end, te + 120)
         times = self.sentence_times()
 
         def read_attrs() -> Attributes:
+            verb_group = _clean_gap(text[vg_start:ts])
+            if f.word.lower().startswith(("due ", "expected ")):
+                verb_group += " due to"  # "is due in Kuwait City", "is expected in Jakarta": the trigger carries the plan
             # the time expressions decide only when no cue word does: read them only then
-            attrs = self.with_future(classify(verb_group, clause_before, after_text, None, nominal), f, cs, ce, times)
+            attrs = self.with_future(classify(verb_group, text[cs:clause_end], text[te:after_end], None, nominal),
+                                     f, cs, ce, times)
             if attrs is ACTUAL and linked and prev is not None and not scoped:
                 attrs = prev.attrs
             return attrs
@@ -1915,11 +1925,12 @@ class RuleEngine:
     # -- helpers ------------------------------------------------------------------------------------
     def remote_mode(self, span_text: str) -> Mode | None:
         span_text = span_text.lower()
-        if _L_VIDEO_CUE.search(span_text):
+        # each cue expression is searched only where a word every match of it contains is there
+        if _any_in(span_text, _VIDEO_CUE_WORDS) and _L_VIDEO_CUE.search(span_text):
             return Mode.VIDEO
-        if _L_PHONE_CUE.search(span_text) and not _COURTESY.search(span_text):
+        if _any_in(span_text, _PHONE_CUE_WORDS) and _L_PHONE_CUE.search(span_text) and not _COURTESY.search(span_text):
             return Mode.PHONE
-        if _L_WRITTEN_CUE.search(span_text):
+        if _any_in(span_text, _WRITTEN_CUE_WORDS) and _L_WRITTEN_CUE.search(span_text):
             return Mode.WRITTEN
         return None
 
