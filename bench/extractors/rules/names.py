@@ -41,9 +41,14 @@ from .lexicon import FAC_WORDS, HONORIFICS, ORG_WORDS, TITLE_HEADS, TITLE_WORDS
 _UPPER = "A-Z" + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper()
 )
-_TOK = rf"(?:[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}](?:[\w'’-]*\w)?(?:['’]s?)?)"
+_TOK_REST = rf"(?:(?:\.[{_UPPER}])+\.?|(?:[\w'’-]*\w)?(?:['’]s?)?)"  # after the capital
+_TOK = rf"[{_UPPER}]{_TOK_REST}"
 _PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|bint|ibn|al|el|es|la|le|y|of|for|the|and|on)"
-NAME_RUN = re.compile(rf"(?<![\w'’-]){_TOK}(?:(?:\s+{_PARTICLE})*\s+{_TOK})*")
+# A run opens with a capital not preceded by a word character, an apostrophe or a hyphen. The
+# capital comes first and the character before it is checked after it (``(?<!...)`` two
+# characters back): an expression that begins with a character class lets the regex engine
+# skip to the next capital instead of trying the look-behind at every position.
+NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].){_TOK_REST}(?:(?:\s+{_PARTICLE})*\s+{_TOK})*")
 
 # Capitalised words that are never names by themselves and are dropped from a run's front.
 FUNCTION_CAPS: frozenset[str] = frozenset(
