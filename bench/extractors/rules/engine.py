@@ -292,7 +292,18 @@ _MEETING_AFTER = re.compile(
 _L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
 _L_PARTICIPLE = _lower_twin(_PARTICIPLE)
 _L_AND_VP = _lower_twin(_AND_VP)
-_PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had|spent|sent|led|saw|told|gave|got|brought|kept|stood|wrote|drove|rode|ate|shook|spoke|sought|thought|fought|won|lost|ran|undertook)$", re.I)
+_PAST_ENDINGS = tuple(
+    "ed met flew went came left held spoke sat paid took made rang began was were had spent sent led saw told gave got "
+    "brought kept stood wrote drove rode ate shook spoke sought thought fought won lost ran undertook".split())
+_PAST = re.compile(r"(?:" + "|".join(_PAST_ENDINGS) + r")$", re.I)
+
+
+def _is_past(word: str) -> bool:
+    """Whether a word (no whitespace) ends like a past-tense verb (``_PAST``); an ASCII word is
+    tested with ``endswith``, which is what the case-insensitive expression does on ASCII."""
+    if word.isascii():
+        return word.lower().endswith(_PAST_ENDINGS)
+    return _PAST.search(word) is not None
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
 
 
@@ -1762,7 +1773,9 @@ class RuleEngine:
         ts_ = objs[-1].end if objs else f.end
         if _TOPIC_PREP.match(text, ts_, ce) or word in ("talks", "meeting", "meetings") and _TOPIC_PREP_LATER.match(text, ts_, ce):
             self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, Mode.IN_PERSON, prep=True)
-        agenda = _AGENDA.search(text, f.end, self.sentence.end)
+        # (every match of _AGENDA contains "agenda", whose letters have no case variants but
+        # their ASCII capitals)
+        agenda = _AGENDA.search(text, f.end, self.sentence.end) if self.low.find("agenda", f.end, self.sentence.end) >= 0 else None
         if agenda is not None:
             topics = topic_spans(text, agenda.start("topic"), agenda.end("topic"), (), self.sentence_times())
             if topics:
@@ -1949,7 +1962,7 @@ class RuleEngine:
             return None
         first = f.word.split()[0]
         before = self.text[max(cs, f.start - 25):f.start].split()
-        past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",))
+        past = _is_past(first) or (before and _is_past(before[-1]) and before[-1].lower() not in ("had",))
         if past:
             return None  # "met ... in April": a past-tense verb is never made PLANNED by a date
         present = None if NOMINAL_TRIGGER.match(first) else True
