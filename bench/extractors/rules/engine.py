@@ -1717,12 +1717,11 @@ class RuleEngine:
                 subj = list(prev.participants)
             else:
                 return
-        clause = text[f.start:ce]
-        remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
         participants = _uniq(subj + obj)
         participants = _parties(participants)
         if len(participants) < 2:
             return
+        remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
         separate = bool(SEPARATE.search(text, max(self.sentence.start, f.start - 30), f.end + 5))
         f.subj, f.obj, f.participants = subj, obj, participants
         if remote is not None:
@@ -1780,7 +1779,6 @@ class RuleEngine:
             topics = topic_spans(text, agenda.start("topic"), agenda.end("topic"), (), self.sentence_times())
             if topics:
                 self.pairs(RelationType.DISCUSSED, participants, f, mode=Mode.IN_PERSON, topics=topics)
-        del clause
 
     def discuss_frame(self, f: Frame, s, items, after, ce, prev) -> None:
         text = self.text

@@ -266,6 +266,12 @@ def _is_head(word: str) -> bool:
     return low in TITLE_HEADS or any(part in TITLE_HEADS for part in low.split("-")[-1:])
 
 
+@lru_cache(maxsize=65536)
+def _title_split_words(clean: tuple[str, ...]) -> tuple[int, int] | None:
+    """``_title_split``: a pure function of the words, cached."""
+    return _title_split(list(clean))
+
+
 def _title_split(clean: list[str]) -> tuple[int, int] | None:
     """Where an office title ends inside a run that goes on with a person's name, and where
     a leading organisation name ends: "National Assembly Vice Chairwoman NAME" -> (index of
@@ -341,7 +347,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
             i, j, etype, nat, title = _classify(words, starts, nationality, honorific)
             run_start = starts[0]
             if etype is EntityType.PER and i > 1:
-                split = _title_split([_strip_possessive(w) for w in words])
+                split = _title_split_words(tuple(_strip_possessive(w) for w in words))
                 if split is not None and split[1] > 0:
                     oe = starts[split[1] - 1] + len(words[split[1] - 1])
                     out.append(NameMention(starts[0], oe, text[starts[0]:oe], EntityType.ORG, None, None, False, starts[0]))
