@@ -238,6 +238,19 @@ _COURTESY = re.compile(r"courtesy\s+call", re.I)
 _ADVERBS = re.compile(r"\b(?:also|later|then|again|separately|instead|in\s+person|on\s+(?:the\s+)?(?:phone|telephone))\b", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _nominal(word: str) -> bool:
+    """Whether a trigger's words begin with a noun ("visit", "talks", "meeting":
+    NOMINAL_TRIGGER); cached, trigger words recur."""
+    return NOMINAL_TRIGGER.match(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def _gerund(word: str) -> bool:
+    """Whether a trigger's words begin with an -ing form (_GERUND); cached like ``_nominal``."""
+    return _GERUND.match(word) is not None
+
+
 def _lower_twin(rx: re.Pattern) -> re.Pattern:
     """The expression without IGNORECASE, for lower-cased text: Python's regex engine is about
     twice as fast without it, and these run for every trigger."""
@@ -1023,9 +1036,9 @@ class RuleEngine:
         before = [it for it in items if it.end <= ts and it.start >= cs]
         after = [it for it in items if it.lead >= te and it.start < ce]
         low = self.low
-        nominal = bool(NOMINAL_TRIGGER.match(f.word)) and not _L_VERB_BEFORE.search(low, max(cs, ts - 12), ts)
+        nominal = _nominal(f.word) and not _L_VERB_BEFORE.search(low, max(cs, ts - 12), ts)
         prev = frames[-1] if frames else None
-        participle = _L_PARTICIPLE.search(low, max(cs, ts - 12), ts) if _GERUND.match(f.word) else None
+        participle = _L_PARTICIPLE.search(low, max(cs, ts - 12), ts) if _gerund(f.word) else None
         if participle is not None:
             self.participial_frame(f, s, items, frames, cs, ce, participle, before, after)
             return
@@ -1200,7 +1213,7 @@ class RuleEngine:
                 if rel:
                     return [it], it.end
                 g = _clean_gap(gap)
-                if it.possessive and not NOMINAL_TRIGGER.match(f.word) and f.kind not in ("visit",):
+                if it.possessive and not _nominal(f.word) and f.kind not in ("visit",):
                     return [], -1
                 if not _verb_gap_ok(g):
                     return [], -1
@@ -1707,7 +1720,7 @@ class RuleEngine:
             objs = self.objects(f, after, ce)
         obj = _uniq(a for it in objs for a in it.args)
         subj = list(f.subj)
-        if len(obj) >= 2 and NOMINAL_TRIGGER.match(f.word) and _BETWEEN_AFTER.match(self.low, f.end):
+        if len(obj) >= 2 and _nominal(f.word) and _BETWEEN_AFTER.match(self.low, f.end):
             subj = []  # "a summit between X and Y": its participants, not the clause's subject
         if not subj and not obj:
             return
@@ -1963,7 +1976,7 @@ class RuleEngine:
         past = _is_past(first) or (before and _is_past(before[-1]) and before[-1].lower() not in ("had",))
         if past:
             return None  # "met ... in April": a past-tense verb is never made PLANNED by a date
-        present = None if NOMINAL_TRIGGER.match(first) else True
+        present = None if _nominal(first) else True
         nxt = _NEXT_CLAUSE.search(self.low, f.end, ce)
         if nxt is not None:
             ce = nxt.start()
@@ -2002,13 +2015,14 @@ class RuleEngine:
                 self.add(rtype, participants[i], participants[j], f, mode=mode, topics=topics)
 
     def add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
-        if rtype is RelationType.VISITED and f.attrs.polarity is Polarity.POS and f.attrs.realis is Realis.ACTUAL:
+        attrs = f.attrs
+        if rtype is RelationType.VISITED and attrs.polarity is Polarity.POS and attrs.realis is Realis.ACTUAL:
             self.visiting[head.key] = self.sentence_index
             if tail.cluster.type is EntityType.GPE and tail.cluster.nationality:
                 self.trip_country[head.key] = tail.cluster.nationality
+        trigger = Span(f.start, f.end)
         self.collector.add(
-            rtype, _surface(head), _surface(tail), f.attrs.polarity, f.attrs.realis, self.sentence,
-            Span(f.start, f.end), mode, topics,
+            rtype, _surface(head), _surface(tail), attrs.polarity, attrs.realis, self.sentence, trigger, mode, topics,
         )
         # every argument is named in the evidence: the earlier sentence that names an argument
         # given here by a pronoun or a group phrase (guidelines, section 9)
@@ -2016,8 +2030,7 @@ class RuleEngine:
             if a.start < self.sentence.start and not a.cluster.slot:
                 k = bisect_left(self.sentence_starts, a.start + 1) - 1
                 if k >= 0:
-                    self.collector.add(rtype, head, tail, f.attrs.polarity, f.attrs.realis, self.sentences[k],
-                                       Span(f.start, f.end), mode, ())
+                    self.collector.add(rtype, head, tail, attrs.polarity, attrs.realis, self.sentences[k], trigger, mode, ())
 
 
 _DESC_HEADS = frozenset(
