@@ -55,7 +55,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     ['She flew to the U.S.', 'The trip was short.', 'U.S. Secretary of State Ann Lee met her.']
     """
     end = len(text) if end is None else end
-    spans: list[Span] = []
+    spans: list[tuple[int, int]] = []
     for ls, le in _line_spans(text, start, end):
         pos = ls
         for m in _BOUNDARY.finditer(text, ls, le):
@@ -75,12 +75,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
                     continue
             elif word and (abbrev in _ABBREV or (len(word) == 1 and word.isalpha())):
                 continue
-            spans.append(Span(pos, m.end()))
+            spans.append((pos, m.end()))
             pos = m.end()
-        spans.append(Span(pos, le))
+        spans.append((pos, le))
     out = []
-    for s in spans:
-        a, b = s.start, s.end
+    for a, b in spans:
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

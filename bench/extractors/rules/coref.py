@@ -80,14 +80,18 @@ class EntityTracker:
         contains it (or that it extends); a new cluster when ``create``."""
         toks = tuple(text.split())
         best = None
-        for c in reversed(self.persons):
-            if _contains(c.tokens, toks):
-                best = c
-                break
-            if len(toks) > len(c.tokens) and _contains(toks, c.tokens) and not c.titles and len(c.tokens) == 1:
-                best = c
-                best.tokens, best.name, best.start, best.end = toks, text, start, end
-                break
+        if len(toks) == 1:
+            # one word: it can only be contained in a name (a one-word name never extends it)
+            best = self._containing(toks[0])
+        else:
+            for c in reversed(self.persons):
+                if _contains(c.tokens, toks):
+                    best = c
+                    break
+                if len(c.tokens) == 1 and c.tokens[0] in toks and not c.titles:
+                    best = c
+                    best.tokens, best.name, best.start, best.end = toks, text, start, end
+                    break
         if best is None:
             if not create:
                 return None
@@ -102,8 +106,17 @@ class EntityTracker:
     def known_person(self, text: str) -> Cluster | None:
         """The latest person whose name contains ``text`` as a run of words, if any."""
         toks = tuple(text.split())
+        if len(toks) == 1:
+            return self._containing(toks[0])
         for c in reversed(self.persons):
             if _contains(c.tokens, toks):
+                return c
+        return None
+
+    def _containing(self, word: str) -> Cluster | None:
+        """The latest person whose name has the word ``word`` (``_contains`` for one word)."""
+        for c in reversed(self.persons):
+            if word in c.tokens:
                 return c
         return None
 
@@ -159,9 +172,16 @@ class EntityTracker:
     def touch(self, c: Cluster, pos: int) -> None:
         c.last = pos
         if c.type is EntityType.PER:
-            if c in self.persons:
-                self.persons.remove(c)
-            self.persons.append(c)
+            persons = self.persons
+            if persons and persons[-1] is c:
+                return  # already the latest
+            # by identity: a cluster is in the list at most once, and no two clusters are
+            # equal (each has its own key), so this is ``remove`` without field comparisons
+            for i in range(len(persons) - 1, -1, -1):
+                if persons[i] is c:
+                    del persons[i]
+                    break
+            persons.append(c)
 
     # -- resolving references ----------------------------------------------------------------
     def recent_persons(self, n: int, exclude: tuple[str, ...] = (), titles: set[str] = frozenset(),

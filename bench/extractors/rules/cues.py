@@ -146,7 +146,8 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
         # "no meeting between X and Y was planned", "no bilateral talks took place"
         plan = _PLAN_AFTER.search(after.split(".")[0])
         return Attributes(Polarity.NEG, Realis.PLANNED if plan else Realis.ACTUAL, "no")
-    if QUESTION_CLAUSE.search(clause_before):
+    question = QUESTION_CLAUSE.search(clause_before)
+    if question:
         m = NEG_ANSWER.search(after)
         if m:  # "Asked whether he would meet X, an official said: 'Nothing of that kind is on the schedule'"
             return Attributes(Polarity.NEG, Realis.PLANNED, m.group(0))
@@ -161,7 +162,7 @@ def classify(verb_group: str, clause_before: str = "", after: str = "",
         return Attributes(Polarity.NEG, Realis.PLANNED, m.group(0) + " indefinitely")
     if m:
         return Attributes(Polarity.POS, Realis.PLANNED, m.group(0))
-    m = OTHER_VERB_GROUP.search(verb_group) or QUESTION_CLAUSE.search(clause_before)
+    m = OTHER_VERB_GROUP.search(verb_group) or question
     if m:
         return Attributes(Polarity.POS, Realis.OTHER, m.group(0))
     m = PLANNED_VERB_GROUP.search(verb_group)

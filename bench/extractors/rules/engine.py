@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -253,6 +253,19 @@ _COURTESY = re.compile(r"courtesy\s+call", re.I)
 _ADVERBS = re.compile(r"\b(?:also|later|then|again|separately|instead|in\s+person|on\s+(?:the\s+)?(?:phone|telephone))\b", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _nominal(word: str) -> bool:
+    """Whether a trigger's words begin with a noun ("visit", "talks", "meeting":
+    NOMINAL_TRIGGER); cached, trigger words recur."""
+    return NOMINAL_TRIGGER.match(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def _gerund(word: str) -> bool:
+    """Whether a trigger's words begin with an -ing form (_GERUND); cached like ``_nominal``."""
+    return _GERUND.match(word) is not None
+
+
 def _lower_twin(rx: re.Pattern) -> re.Pattern:
     """The expression without IGNORECASE, for lower-cased text: Python's regex engine is about
     twice as fast without it, and these run for every trigger."""
@@ -267,6 +280,18 @@ _L_IN_PERSON_CUE = _lower_twin(IN_PERSON_CUE)
 _L_VIDEO_CUE = _lower_twin(VIDEO_CUE)
 _L_PHONE_CUE = _lower_twin(PHONE_CUE)
 _L_WRITTEN_CUE = _lower_twin(WRITTEN_CUE)
+# What every match of VIDEO_CUE, PHONE_CUE and WRITTEN_CUE (lower case) contains.
+_VIDEO_CUE_WORDS = ("video", "virtual", "online")
+_PHONE_CUE_WORDS = ("phon", "rang", "dialled")
+_WRITTEN_CUE_WORDS = ("letter", "wrote", "written")
+
+
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``text`` (a cheap test before an expression)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
 _L_VERB_GAP_FORBID = _lower_twin(VERB_GAP_FORBID)
 _L_ADVERBS = _lower_twin(_ADVERBS)
 
@@ -314,7 +339,18 @@ _L_VERB_BEFORE = _lower_twin(_VERB_BEFORE)
 _L_PARTICIPLE = _lower_twin(_PARTICIPLE)
 _L_EVENT_SUBJECT_BEFORE = _lower_twin(_EVENT_SUBJECT_BEFORE)
 _L_AND_VP = _lower_twin(_AND_VP)
-_PAST = re.compile(r"(?:ed|met|flew|went|came|left|held|spoke|sat|paid|took|made|rang|began|was|were|had|spent|sent|led|saw|told|gave|got|brought|kept|stood|wrote|drove|rode|ate|shook|spoke|sought|thought|fought|won|lost|ran|undertook)$", re.I)
+_PAST_ENDINGS = tuple(
+    "ed met flew went came left held spoke sat paid took made rang began was were had spent sent led saw told gave got "
+    "brought kept stood wrote drove rode ate shook spoke sought thought fought won lost ran undertook".split())
+_PAST = re.compile(r"(?:" + "|".join(_PAST_ENDINGS) + r")$", re.I)
+
+
+def _is_past(word: str) -> bool:
+    """Whether a word (no whitespace) ends like a past-tense verb (``_PAST``); an ASCII word is
+    tested with ``endswith``, which is what the case-insensitive expression does on ASCII."""
+    if word.isascii():
+        return word.lower().endswith(_PAST_ENDINGS)
+    return _PAST.search(word) is not None
 _TIME_WORDS = re.compile(r"^\s*(?:on|in|at|by|last|next|this|early|late|mid|later|earlier)?\s*$", re.I)
 
 
@@ -336,7 +372,10 @@ class Item:
 
 @dataclass(slots=True)
 class Frame:
-    """One trigger read in its sentence."""
+    """One trigger read in its sentence.
+
+    Its polarity and realis (``attrs``) may be given as a function that reads them
+    (``defer_attrs``): many triggers yield no relation, and their cues are then never read."""
 
     kind: str
     start: int
@@ -345,11 +384,30 @@ class Frame:
     subj: list[Arg] = field(default_factory=list)
     obj: list[Arg] = field(default_factory=list)
     places: list[Arg] = field(default_factory=list)
-    attrs: Attributes = ACTUAL
+    _attrs: Attributes | None = ACTUAL
     mode: Mode | None = None
     participants: list[Arg] = field(default_factory=list)
     subj_end: int = -1
     linked: bool = False
+    _read_attrs: Callable[[], Attributes] | None = None
+
+    @property
+    def attrs(self) -> Attributes:
+        if self._attrs is None:
+            self._attrs = self._read_attrs()
+            self._read_attrs = None
+        return self._attrs
+
+    @attrs.setter
+    def attrs(self, value: Attributes) -> None:
+        self._attrs = value
+        self._read_attrs = None
+
+    def defer_attrs(self, read: Callable[[], Attributes]) -> None:
+        """Set ``attrs`` to what ``read()`` returns, called the first time they are asked for
+        (``read`` must not depend on anything that changes after this call)."""
+        self._attrs = None
+        self._read_attrs = read
 
 
 @dataclass(slots=True)
@@ -1096,9 +1154,9 @@ class RuleEngine:
         before = [it for it in items if it.end <= ts and it.start >= cs]
         after = [it for it in items if it.lead >= te and it.start < ce]
         low = self.low
-        nominal = bool(NOMINAL_TRIGGER.match(f.word)) and not _L_VERB_BEFORE.search(low, max(cs, ts - 12), ts)
+        nominal = _nominal(f.word) and not _L_VERB_BEFORE.search(low, max(cs, ts - 12), ts)
         prev = frames[-1] if frames else None
-        participle = _L_PARTICIPLE.search(low, max(cs, ts - 12), ts) if _GERUND.match(f.word) else None
+        participle = _L_PARTICIPLE.search(low, max(cs, ts - 12), ts) if _gerund(f.word) else None
         if participle is not None:
             self.participial_frame(f, s, items, frames, cs, ce, participle, before, after)
             return
@@ -1114,32 +1172,35 @@ class RuleEngine:
             vg_start = max(cs, subj_items[0].start - 60)
         if scoped:
             vg_start = sp.start()
-        verb_group = _clean_gap(text[vg_start:ts])
-        if f.word.lower().startswith(("due ", "expected ")):
-            verb_group += " due to"  # "is due in Kuwait City", "is expected in Jakarta": the trigger carries the plan
-        if scoped:
-            clause_before = text[cs:sp.start()]
-        else:
-            clause_before = text[cs:ts]
-        after_text = text[te:min(s.end, te + 120, max(self.next_trigger, te))]
-        # the time expressions decide only when no cue word does: read them only then
-        attrs = classify(verb_group, clause_before, after_text, None, nominal)
-        if attrs is ACTUAL and linked and prev is not None and not scoped:
-            # "met in Amman on Saturday to discuss ...": a linked event shares the first one's
-            # realis, which its time expressions already decided
-            attrs = prev.attrs
-        else:
-            attrs = self.with_future(attrs, f, cs, ce)
-        if _ABSENCE.match(f.word) and attrs.polarity is Polarity.POS:
-            # "skipped the summit in Vilnius": not there (NEG ACTUAL), or will not be (NEG PLANNED)
-            attrs = Attributes(Polarity.NEG, Realis.PLANNED if attrs.realis is Realis.PLANNED else Realis.ACTUAL, f.word)
-        if attrs is ACTUAL and _PRESENT_3SG.match(f.word):
-            sub = _L_SUBORDINATE_BEFORE.search(low, s.start, ts)
-            if sub is not None and classify(low[s.start:sub.start()]).realis is Realis.PLANNED:
-                # "X will raise it with Y when he visits Z": the present of a time clause under a
-                # future main clause is that future
-                attrs = Attributes(Polarity.POS, Realis.PLANNED, "future main clause")
-        f.attrs = attrs
+        clause_end = sp.start() if scoped else ts
+        # the words after a trigger speak of it only up to the next event's trigger (read_sentence)
+        after_end = min(s.end, te + 120, max(self.next_trigger, te))
+        times = self.sentence_times()
+
+        def read_attrs() -> Attributes:
+            verb_group = _clean_gap(text[vg_start:ts])
+            if f.word.lower().startswith(("due ", "expected ")):
+                verb_group += " due to"  # "is due in Kuwait City", "is expected in Jakarta": the trigger carries the plan
+            attrs = classify(verb_group, text[cs:clause_end], text[te:after_end], None, nominal)
+            if attrs is ACTUAL and linked and prev is not None and not scoped:
+                # "met in Amman on Saturday to discuss ...": a linked event shares the first one's
+                # realis, which its time expressions already decided
+                attrs = prev.attrs
+            else:
+                # the time expressions decide only when no cue word does: read them only then
+                attrs = self.with_future(attrs, f, cs, ce, times)
+            if _ABSENCE.match(f.word) and attrs.polarity is Polarity.POS:
+                # "skipped the summit in Vilnius": not there (NEG ACTUAL), or will not be (NEG PLANNED)
+                attrs = Attributes(Polarity.NEG, Realis.PLANNED if attrs.realis is Realis.PLANNED else Realis.ACTUAL, f.word)
+            if attrs is ACTUAL and _PRESENT_3SG.match(f.word):
+                sub = _L_SUBORDINATE_BEFORE.search(low, s.start, ts)
+                if sub is not None and classify(low[s.start:sub.start()]).realis is Realis.PLANNED:
+                    # "X will raise it with Y when he visits Z": the present of a time clause under
+                    # a future main clause is that future
+                    attrs = Attributes(Polarity.POS, Realis.PLANNED, "future main clause")
+            return attrs
+
+        f.defer_attrs(read_attrs)  # read when a relation or a later frame asks for them
         subj = _uniq(a for it in subj_items for a in it.args)
         if not subj and not scoped and prev is not None and linked:
             if prev.kind == "host" and nominal and f.kind in ("visit", "move"):
@@ -1291,7 +1352,7 @@ class RuleEngine:
                 if rel:
                     return [it], it.end
                 g = _clean_gap(gap)
-                if it.possessive and not NOMINAL_TRIGGER.match(f.word) and f.kind not in ("visit",):
+                if it.possessive and not _nominal(f.word) and f.kind not in ("visit",):
                     return [], -1
                 if not _verb_gap_ok(g):
                     return [], -1
@@ -1854,7 +1915,7 @@ class RuleEngine:
             objs = [it for it in after if it.kind in PERSONISH and _BY_END.search(text, max(f.end, it.lead - 5), it.lead)][:1]
         obj = _uniq(a for it in objs for a in it.args)
         subj = list(f.subj)
-        if len(obj) >= 2 and NOMINAL_TRIGGER.match(f.word) and _BETWEEN_AFTER.match(self.low, f.end):
+        if len(obj) >= 2 and _nominal(f.word) and _BETWEEN_AFTER.match(self.low, f.end):
             subj = []  # "a summit between X and Y": its participants, not the clause's subject
         together_places: list[Arg] = []
         if _TOGETHER.match(word):
@@ -1877,12 +1938,11 @@ class RuleEngine:
                 subj = list(prev.participants)
             else:
                 return
-        clause = text[f.start:ce]
-        remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
         participants = _uniq(subj + obj)
         participants = _parties(participants)
         if len(participants) < 2:
             return
+        remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
         separate = bool(SEPARATE.search(text, max(self.sentence.start, f.start - 30), f.end + 5))
         f.subj, f.obj, f.participants = subj, obj, participants
         if remote is not None:
@@ -1936,12 +1996,13 @@ class RuleEngine:
         ts_ = objs[-1].end if objs else f.end
         if _TOPIC_PREP.match(text, ts_, ce) or word in ("talks", "meeting", "meetings") and _TOPIC_PREP_LATER.match(text, ts_, ce):
             self.topic_after(f, objs[-1].end if objs else f.end, after, ce, participants, Mode.IN_PERSON, prep=True)
-        agenda = _AGENDA.search(text, f.end, self.sentence.end)
+        # (every match of _AGENDA contains "agenda", whose letters have no case variants but
+        # their ASCII capitals)
+        agenda = _AGENDA.search(text, f.end, self.sentence.end) if self.low.find("agenda", f.end, self.sentence.end) >= 0 else None
         if agenda is not None:
             topics = topic_spans(text, agenda.start("topic"), agenda.end("topic"), (), self.sentence_times())
             if topics:
                 self.pairs(RelationType.DISCUSSED, participants, f, mode=Mode.IN_PERSON, topics=topics)
-        del clause
 
     def discuss_frame(self, f: Frame, s, items, after, ce, prev) -> None:
         text = self.text
@@ -2102,39 +2163,42 @@ class RuleEngine:
     # -- helpers ------------------------------------------------------------------------------------
     def remote_mode(self, span_text: str) -> Mode | None:
         span_text = span_text.lower()
-        if _L_VIDEO_CUE.search(span_text):
+        # each cue expression is searched only where a word every match of it contains is there
+        if _any_in(span_text, _VIDEO_CUE_WORDS) and _L_VIDEO_CUE.search(span_text):
             return Mode.VIDEO
-        if _L_PHONE_CUE.search(span_text) and not _COURTESY.search(span_text):
+        if _any_in(span_text, _PHONE_CUE_WORDS) and _L_PHONE_CUE.search(span_text) and not _COURTESY.search(span_text):
             return Mode.PHONE
-        if _L_WRITTEN_CUE.search(span_text):
+        if _any_in(span_text, _WRITTEN_CUE_WORDS) and _L_WRITTEN_CUE.search(span_text):
             return Mode.WRITTEN
         return None
 
-    def with_future(self, attrs: Attributes, f: Frame, cs: int, ce: int) -> Attributes:
+    def with_future(self, attrs: Attributes, f: Frame, cs: int, ce: int,
+                    times: list[tuple[int, int, str]] | None = None) -> Attributes:
         """``classify`` with the frame's time expressions: a cue-less event (``ACTUAL``) set
         after the document date is PLANNED (the same as passing ``future_time`` to ``classify``,
-        which reads it only when no cue decides)."""
-        if attrs is ACTUAL and self.future_time(f, cs, ce):
+        which reads it only when no cue decides). ``times``: the sentence's time expressions
+        (default: those of the current sentence)."""
+        if attrs is ACTUAL and self.future_time(f, cs, ce, times):
             return Attributes(Polarity.POS, Realis.PLANNED, "future time")
         return attrs
 
-    def future_time(self, f: Frame, cs: int, ce: int) -> bool | None:
+    def future_time(self, f: Frame, cs: int, ce: int, times: list[tuple[int, int, str]] | None = None) -> bool | None:
         if self.doc.date is None:
             return None
         first = f.word.split()[0]
         before = self.text[max(cs, f.start - 25):f.start].split()
-        past = _PAST.search(first) or (before and _PAST.search(before[-1]) and before[-1].lower() not in ("had",)) \
+        past = _is_past(first) or (before and _is_past(before[-1]) and before[-1].lower() not in ("had",)) \
             or (len(before) >= 2 and before[-1].lower() in ("a", "an", "the", "their", "his", "her", "two", "three")
-                and before[-2].islower() and _PAST.search(before[-2]) and before[-2] != "had")  # "held a video call"
+                and before[-2].islower() and _is_past(before[-2]) and before[-2] != "had")  # "held a video call"
         if past:
             return None  # "met ... in April": a past-tense verb is never made PLANNED by a date
-        present = None if NOMINAL_TRIGGER.match(first) else True
+        present = None if _nominal(first) else True
         nxt = _NEXT_CLAUSE.search(self.low, f.end, ce)
         if nxt is not None:
             ce = nxt.start()
         # the time after the trigger first ("visits X next month"), then the nearest before it:
         # a time left of another event's verb ("who met in March, ... visits X") is not this one's
-        near = sorted((t for t in self.sentence_times() if t[0] >= cs and t[1] <= ce),
+        near = sorted((t for t in (self.sentence_times() if times is None else times) if t[0] >= cs and t[1] <= ce),
                       key=lambda t: (t[0] < f.end, abs(t[0] - f.end)))
         for _ms, _me, expr in near:
             value = resolve(expr, self.doc.date, future=present)
@@ -2181,13 +2245,14 @@ class RuleEngine:
         self._add(rtype, head, tail, f, mode, topics)
 
     def _add(self, rtype: RelationType, head: Arg, tail: Arg, f: Frame, mode: Mode | None = None, topics=()) -> None:
-        if rtype is RelationType.VISITED and f.attrs.polarity is Polarity.POS and f.attrs.realis is Realis.ACTUAL:
+        attrs = f.attrs
+        if rtype is RelationType.VISITED and attrs.polarity is Polarity.POS and attrs.realis is Realis.ACTUAL:
             self.visiting[head.key] = self.sentence_index
             if tail.cluster.type is EntityType.GPE and tail.cluster.nationality:
                 self.trip_country[head.key] = tail.cluster.nationality
+        trigger = Span(f.start, f.end)
         self.collector.add(
-            rtype, _surface(head), _surface(tail), f.attrs.polarity, f.attrs.realis, self.sentence,
-            Span(f.start, f.end), mode, topics,
+            rtype, _surface(head), _surface(tail), attrs.polarity, attrs.realis, self.sentence, trigger, mode, topics,
         )
         # every argument is named in the evidence: the earlier sentence that names an argument
         # given here by a pronoun or a group phrase (guidelines, section 9)
@@ -2195,8 +2260,7 @@ class RuleEngine:
             if a.start < self.sentence.start and not a.cluster.slot:
                 k = bisect_left(self.sentence_starts, a.start + 1) - 1
                 if k >= 0:
-                    self.collector.add(rtype, head, tail, f.attrs.polarity, f.attrs.realis, self.sentences[k],
-                                       Span(f.start, f.end), mode, ())
+                    self.collector.add(rtype, head, tail, attrs.polarity, attrs.realis, self.sentences[k], trigger, mode, ())
 
 
 _DESC_HEADS = frozenset(

@@ -41,13 +41,22 @@ from .lexicon import FAC_OF_HEADS, FAC_WORDS, HONORIFICS, ORG_WORDS, TITLE_HEADS
 _UPPER = "A-Z" + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper()
 )
-_TOK = rf"(?:[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}](?:[\w'’-]*\w)?(?:['’]s?)?)"
+_TOK_REST = rf"(?:(?:\.[{_UPPER}])+\.?|(?:[\w'’-]*\w)?(?:['’]s?)?)"  # after the capital
+_TOK = rf"[{_UPPER}]{_TOK_REST}"
 _PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|bint|ibn|al|el|es|la|le|y|of|for|the|and|on)"
+# A run opens with a capital not preceded by a word character, an apostrophe or a hyphen. The
+# capital comes first and the character before it is checked after it (``(?<!...)`` two
+# characters back): an expression that begins with a character class lets the regex engine
+# skip to the next capital instead of trying the look-behind at every position.
 # An Arabic article or kinship particle joined to a capitalised word ("al-Nour", "bin-Zayed") is a
-# name word of its own, though it begins in lower case.
+# name word of its own, though it begins in lower case; it may open a run too ("al-Tayeb said"),
+# by branches that each begin with a letter, so the skipping still works.
 _HYPHEN_PARTICLE = rf"(?:al|el|ul|as|ash|at|ad|az|ar|an|bin|ibn|abu|abd)-{_TOK}"
 _HYPHEN_NAME = re.compile(_HYPHEN_PARTICLE)
-NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{_TOK}|{_HYPHEN_PARTICLE})(?:(?:\s+{_PARTICLE})*\s+(?:{_TOK}|{_HYPHEN_PARTICLE}))*")
+_NB = r"(?<![\w'’-].)"  # after the run's first letter: no word character, apostrophe or hyphen before it
+_HYPHEN_OPEN = rf"a{_NB}(?:l|s|sh|t|d|z|r|n|bu|bd)-{_TOK}|e{_NB}l-{_TOK}|u{_NB}l-{_TOK}|b{_NB}in-{_TOK}|i{_NB}bn-{_TOK}"
+NAME_RUN = re.compile(
+    rf"(?:[{_UPPER}]{_NB}{_TOK_REST}|{_HYPHEN_OPEN})(?:(?:\s+{_PARTICLE})*\s+(?:{_TOK}|{_HYPHEN_PARTICLE}))*")
 
 
 def _lower_word(tok: str) -> bool:
@@ -270,6 +279,12 @@ def _is_head(word: str) -> bool:
     return low in TITLE_HEADS or any(part in TITLE_HEADS for part in low.split("-")[-1:])
 
 
+@lru_cache(maxsize=65536)
+def _title_split_words(clean: tuple[str, ...]) -> tuple[int, int] | None:
+    """``_title_split``: a pure function of the words, cached."""
+    return _title_split(list(clean))
+
+
 def _title_split(clean: list[str]) -> tuple[int, int] | None:
     """Where an office title ends inside a run that goes on with a person's name, and where
     a leading organisation name ends: "National Assembly Vice Chairwoman NAME" -> (index of
@@ -345,7 +360,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
             i, j, etype, nat, title = _classify(words, starts, nationality, honorific)
             run_start = starts[0]
             if etype is EntityType.PER and i > 1:
-                split = _title_split([_strip_possessive(w) for w in words])
+                split = _title_split_words(tuple(_strip_possessive(w) for w in words))
                 if split is not None and split[1] > 0:
                     oe = starts[split[1] - 1] + len(words[split[1] - 1])
                     out.append(NameMention(starts[0], oe, text[starts[0]:oe], EntityType.ORG, None, None, False, starts[0]))

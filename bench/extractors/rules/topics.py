@@ -35,7 +35,8 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 # sidelines", "talks on the margins of the summit", "on the same day").
 _NOT_TOPIC = re.compile(
     r"^(?:(?:the|its|their|his|her|that|this)\s+)?(?:sidelines?|margins?|fringes?|side|same\s+day|way|eve|occasion|behalf)\b", re.I)
-_WORD = re.compile(r"[^\W\d]", re.U)
+# Three letters (``[^\W\d]``): found without listing every letter of the piece.
+_THREE_LETTERS = re.compile(r"[^\W\d](?:[\s\S]*?[^\W\d]){2}")
 
 
 _OPEN_QUOTE = re.compile(r"\s*[“\"‘]")
@@ -81,7 +82,7 @@ def topic_spans(text: str, start: int, end: int, cut: list[tuple[int, int]] = ()
     for sm in list(_SPLIT.finditer(text, pos, seg_end)) + [None]:
         a, b = cur, (sm.start() if sm else seg_end)
         piece = text[a:b].strip(" ,")
-        if piece and len(_WORD.findall(piece)) >= 3 and not _NOT_TOPIC.match(piece):
+        if piece and _THREE_LETTERS.search(piece) and not _NOT_TOPIC.match(piece):
             ps = a + (len(text[a:b]) - len(text[a:b].lstrip(" ,")))
             pe = ps + len(piece)
             label = _ARTICLE.sub("", piece.lower())
