@@ -1230,4 +1230,12 @@ CASES = {
               "Hudec Kral said the talks were frank."),
         pos=[("met", "Petr Dvorak Novak", "Juraj Hudec Kral"), ("visited", "Juraj Hudec Kral", "Prague")],
     ),
+    "attendance_list_joins_an_anonymous_summit": dict(
+        text=("Central American leaders meeting in Tegucigalpa agreed on Friday to study a customs union. Honduran President "
+              "Rosa Maldonado Reyes, who hosted the gathering, opened it with an appeal for unity. Among those who attended "
+              "were Guatemalan President Jorge Arevalo Pineda and Salvadoran President Ana Cienfuegos Duarte."),
+        pos=[("met", "Jorge Arevalo Pineda", "Ana Cienfuegos Duarte"), ("met", "Rosa Maldonado Reyes", "Ana Cienfuegos Duarte"),
+             ("visited", "Jorge Arevalo Pineda", "Tegucigalpa")],
+        absent=[("visited", "Rosa Maldonado Reyes", "Tegucigalpa")],
+    ),
 }

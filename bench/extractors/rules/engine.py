@@ -319,6 +319,7 @@ _ABSENCE = re.compile(r"(?:skip|boycott|pull|stay)", re.I)
 # A topic right after a meeting word ("talks on the crisis in Myanmar": not the meeting's place).
 _TOPIC_ON = re.compile(r"\s*on\s+(?:the|a|an)\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening"
                        r"|night|same|first|second|last)[a-z]+", re.I)
+_ATTENDEES = re.compile(r"(?:among|attending|also\s+present|present)\b", re.I)
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -496,7 +497,8 @@ class RuleEngine:
         self.groups: dict[int, list[Arg]] = {}  # "the three ministers": the members they last stood for
         self.led: set[tuple[str, str]] = set()
         self.leaders: dict[str, list[Arg]] = {}  # delegation -> the named persons who lead it
-        self.delegation: Cluster | None = None  # the delegation named last  # (delegation, its leader): never a pair of their own
+        self.delegation: Cluster | None = None  # the delegation named last
+        self.gathering: Event | None = None  # a meeting reported before its members are named  # (delegation, its leader): never a pair of their own
         name_starts = [m.start for m in names]
         trig, refs, cues, times = scan(text, start, low=self.low)
         self.times = [(m.start(), m.end(), m.group(0)) for m in times]
@@ -1257,6 +1259,8 @@ class RuleEngine:
             self.call_frame(f, s, items, after, ce, prev)
         elif k == "write":
             self.write_frame(f, items, before, after, ce)
+        elif k == "join" and _ATTENDEES.match(f.word):
+            self.attendees_frame(f, after, ce)
         elif k == "join":
             if _BY_START.match(text, f.end, f.end + 6):
                 self.joined_by_frame(f, after, ce)
@@ -1668,6 +1672,34 @@ class RuleEngine:
             self.join_event(gathering, [v for v in visitors if v.cluster.type is EntityType.PER
                                         and all(v.key != p.key for p in gathering.participants)], f)
 
+    def recent_gathering(self) -> Event | None:
+        """The anonymous gathering of the last few sentences, if any (``meet_frame``)."""
+        g = self.gathering
+        return g if g is not None and self.sentence_index - g.sentence <= 4 else None
+
+    def attendees_frame(self, f: Frame, after: list[Item], ce: int) -> None:
+        """"Among those who attended were A, B and C", "Attending were A and B": the persons
+        listed take part in the meeting being reported (the latest face-to-face one, or the
+        gathering whose members were not named yet)."""
+        first = next((k for k, it in enumerate(after) if it.kind in PERSONISH and not it.modifier), None)
+        if first is None:
+            return
+        names = [it for it in after if not it.modifier]
+        group = self._conj_forward(names, names.index(after[first]))
+        joiners = [a for it in group for a in it.args if a.cluster.type is EntityType.PER]
+        ev = self.latest_event()
+        g = self.recent_gathering()
+        if g is not None and (ev is None or g.sentence >= ev.sentence):
+            ev = g
+        if ev is None or self.sentence_index - ev.sentence > 4 or ev.mode not in (None, Mode.IN_PERSON):
+            return
+        f.attrs = ev.attrs
+        joiners = [j for j in joiners if all(j.key != p.key for p in ev.participants)]
+        self.join_event(ev, joiners, f)
+        ev.participants = _uniq(ev.participants + joiners)
+        ev.sentence = self.sentence_index
+        f.participants = joiners
+
     def gathering_at(self, dest: list[Arg]) -> Event | None:
         """The recent face-to-face meeting that has one of ``dest`` among its places."""
         keys = {d.key for d in dest}
@@ -1832,9 +1864,20 @@ class RuleEngine:
             self.anonymous_meeting(f, hosts, after, ce, nway)
             return
         ev = self.latest_event()
-        if ev is None or self.sentence_index - ev.sentence > 2 or ev.mode not in (None, Mode.IN_PERSON):
-            return
         host = next((h for h in hosts if h.cluster.type is EntityType.PER), None)
+        if ev is None or self.sentence_index - ev.sentence > 2 or ev.mode not in (None, Mode.IN_PERSON):
+            if host is not None and f.attrs is ACTUAL:
+                # "X, who hosted the gathering, ...": its host, the first of its named members
+                g = self.recent_gathering()
+                if g is None:
+                    g = Event([], Mode.IN_PERSON, f.attrs, self.sentence_index, self.places_after(f.end, after, ce))
+                    self.gathering = g
+                if all(a.key != host.key for a in g.participants):
+                    for p in g.participants:  # a host meets the members, and does not travel
+                        self.add(RelationType.MET, host, p, f)
+                    g.participants.append(host)
+                    g.sentence = self.sentence_index
+            return
         if host is None:
             return
         del text
@@ -1931,6 +1974,12 @@ class RuleEngine:
             if k is not None:
                 together_places = self._place_chain(cand, k)
         if not subj and not obj:
+            if word in ("meeting", "summit", "talks") and f.attrs is ACTUAL:
+                # "South American leaders meeting in Brasilia agreed ...": a gathering whose
+                # members are named later ("Among those who attended were ...")
+                places = self.places_after(f.end, after, ce, meeting=True)
+                if places:
+                    self.gathering = Event([], Mode.IN_PERSON, f.attrs, self.sentence_index, places)
             return
         if not obj and len(subj) < 2:
             if f.linked and prev is not None and prev.participants and len(prev.participants) >= 2 and (
