@@ -1238,4 +1238,10 @@ CASES = {
              ("visited", "Jorge Arevalo Pineda", "Tegucigalpa")],
         absent=[("visited", "Rosa Maldonado Reyes", "Tegucigalpa")],
     ),
+    "country_modified_facility": dict(
+        text=("Lithuanian Deputy Defence Minister Rasa Jonaitis Kaz was hosted by U.S. Defense Secretary Daniel Whitcombe at "
+              "the U.S. mission to NATO for talks on air defence."),
+        pos=[("met", "Rasa Jonaitis Kaz", "Daniel Whitcombe"), ("visited", "Rasa Jonaitis Kaz", "mission")],
+        absent=[("visited", "Rasa Jonaitis Kaz", "NATO")],
+    ),
 }

@@ -179,6 +179,9 @@ _EVENT_OF_BEFORE = re.compile(
     r"\b(?:summit|meeting|talks|conference|forum|session|gathering|consultations|round)\s+of\s+(?:the\s+)?$", re.I)
 # Facility nouns that make a building of an organisation's name ("the African Union headquarters").
 _FAC_OF_ORG = re.compile(r"\b(?:headquarters|secretariat|building|compound|offices)$", re.I)
+# Facility nouns that a country's name modifies ("the U.S. embassy", "the U.S. mission to NATO"):
+# the country is a mention of its own and the facility's mention is the noun.
+_FAC_OF_PLACE = re.compile(r"\b(?:embassy|consulate|mission|residence|chancellery)$", re.I)
 _LETTER_FROM = re.compile(r"\s+from\s+(?:the\s+)?", re.I)
 _LETTER_TO = re.compile(r"(?:\s+(?:last|this|on|earlier|late|early)\s+\w+)?\s+(?:addressed\s+)?to\s+(?:the\s+)?", re.I)
 _SENT_VERB = re.compile(r"\b(?:sent|send|sends|sending|handed|hands|delivered|addressed)\s+$", re.I)
@@ -600,7 +603,8 @@ class RuleEngine:
             rs, re_ = r.start(), r.end()
             inside = [i for i, m in enumerate(names) if rs < m.end and leads[i][0] < re_]
             if inside and r.group("fac") and all(
-                    (names[i].type is None or (names[i].type is EntityType.ORG and _FAC_OF_ORG.search(r.group(0))))
+                    (names[i].type is None or (names[i].type is EntityType.ORG and _FAC_OF_ORG.search(r.group(0)))
+                     or (names[i].type is EntityType.GPE and _FAC_OF_PLACE.search(r.group(0))))
                     and r.start("facname") <= names[i].start for i in inside):
                 # "the Akorda presidential residence": a name that modifies a facility noun
                 todo = [t for t in todo if not (t[1] == 0 and t[2] in inside)]
@@ -1005,7 +1009,7 @@ class RuleEngine:
             fs = m.start("facname")
             c = tr.org(m.group("facname"), fs, me, EntityType.FAC)
             named = _NAME_PREFIX.match(text, fs, me)
-            if named is not None and _FAC_OF_ORG.search(m.group(0)) and named.end() < me:
+            if named is not None and (_FAC_OF_ORG.search(m.group(0)) or _FAC_OF_PLACE.search(m.group(0))) and named.end() < me:
                 # "the African Union headquarters": the name modifies the facility, whose own
                 # mention is the noun (GUIDELINES 3.5, 4)
                 hs = named.end()

@@ -237,7 +237,7 @@ _REF_HEAD_WORDS = frozenset(
     | set("""port palace residence headquarters airport hotel embassy consulate mausoleum memorial museum compound
     village cathedral temple mosque building ministry chancellery office house guesthouse base cemetery monument
     venue shipyard factory plant refinery dam mine camp terminal harbor harbour cosmodrome spaceport hospital
-    university campus stadium centre center crossing city town resort region province island enclave""".split()))
+    university campus stadium centre center crossing city town resort region province island enclave mission""".split()))
 _REF_CHUNKS = max(6, 5 + max(len(d.split()) for d in demonyms())) + 2
 _REF_WINDOW = re.compile(rf"(?:\S+\s+){{0,{_REF_CHUNKS}}}\S*")
 _WORD_KINDS: dict[str, int] = {}
@@ -341,11 +341,12 @@ REFERENCE = re.compile(
     rf"|(?P<cpart>(?:his|her|their|its)\s+(?:(?P<cdem>{_DEM})(?:\s+and\s+(?:{_DEM}))?\s+)?(?:counterparts?|guests?|hosts?|visitors?|opposite\s+numbers?))"
     rf"|(?P<pdesc>the\s+(?P<pdem>{_DEM})\s+capital)"
     rf"|(?P<desc>the\s+(?:(?P<ddem>{_DEM})\s+)?(?P<dtitle>(?:[a-z-]+\s+){{0,2}}?{_TITLE_HEAD}))\b(?!['’]s|\s+(?:of|for)\b)"
-    r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:[\w’'-]+\s+){0,3}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
+    r"|(?P<fac>(?:the|a)\s+(?P<facname>(?:(?:\w+\.(?:\w+\.)+|[\w’'-]+)\s+){0,3}(?:port|palace|residence|headquarters|airport|hotel|embassy|consulate"
     r"|mausoleum|memorial|museum|compound|village|cathedral|temple|mosque|parliament\s+building|ministry\s+building"
     r"|ministry|chancellery|foreign\s+office|state\s+guest\s*house|guest\s*house|base|cemetery|monument|summit\s+venue"
     r"|shipyard|factory|plant|refinery|dam|mine|camp|terminal|harbou?r|naval\s+base|air\s+base|cosmodrome|spaceport"
     r"|hospital|university|campus|stadium|convention\s+cent(?:re|er)|conference\s+cent(?:re|er)|border\s+crossing"
+    r"|mission(?=\s+to\s+(?:the\s+)?(?-i:[A-Z]))"
     # "the front-line city of Kharkiv", "the Black Sea resort of Sochi": only before "of" + a name
     r"|(?:city|town|resort|region|province|island|enclave)(?=\s+of\s+(?-i:[A-Z])))))"
     r"|(?P<pron>he|she|him|his|her|they|them|their|(?-i:I)|me|my)"
