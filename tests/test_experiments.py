@@ -11,6 +11,7 @@ import pytest
 
 from bench import registry
 from bench.errors import BenchError, InputError
+from bench.experiments import generalisation as gen
 from bench.experiments import learning_curve as lc
 from bench.experiments import speed_scaling as ss
 from bench.experiments import tier_ablation as ta
@@ -519,3 +520,63 @@ def test_regenerated_results_do_not_make_the_checkout_dirty(tmp_path, monkeypatc
     assert origin.commit and origin.dirty is False
     (tmp_path / "code.py").write_text("x = 2\n")
     assert current_origin(["learning-curve"]).dirty is True
+
+
+# --------------------------------------------------------------------------- generalisation
+
+
+def _write(path: Path, preds) -> Path:
+    from bench.predictions import write_predictions
+
+    write_predictions(path, preds)
+    return path
+
+
+def test_generalisation_groups_pair_and_count_by_hand(tmp_path):
+    docs, gold = tiny_corpus(12)
+    # before: half right on every document (1 tp of 2 gold, 1 fp); after: the gold everywhere
+    before = _write(tmp_path / "before.jsonl", [p for d in docs for p in half_right(d)])
+    after = _write(tmp_path / "after.jsonl", [p for a in gold.values() for p in gold_as_predictions(a)])
+    groups = [gen.parse_group("all=d*"), gen.parse_group("first two=d00,d01")]
+    rows = gen.compare_versions("x.v1", before, after, docs, gold, groups, BootstrapConfig(resamples=200, rounds=500, seed=1))
+    whole, two = rows
+    assert (whole.group, whole.n_docs, two.n_docs) == ("all", 12, 2)
+    # before: tp 12, fp 12, fn 12 -> P = R = F1 = 0.5; after: 1.0
+    assert (whole.before["tp"], whole.before["fp"], whole.before["fn"]) == (12, 12, 12)
+    assert whole.before["f1"] == pytest.approx(0.5) and whole.after["f1"] == pytest.approx(1.0)
+    assert whole.difference == pytest.approx(0.5)
+    # identical documents: every resample gives the same F1s, so the interval is a point
+    assert whole.ci95 == pytest.approx([0.5, 0.5]) and whole.p_value is not None and whole.p_value < 0.01
+    assert two.ci95 is None and two.p_value is None and "at least 10" in two.reason
+    table = gen.render_markdown(rows, "old", "new")
+    assert "| all | 12 | 0.500 [0.500, 0.500] | 1.000 [1.000, 1.000] | +0.500 [+0.500, +0.500] |" in table
+    assert "| first two | 2 | 0.500 | 1.000 | +0.500 (only 2 documents" in table
+
+
+def test_generalisation_refuses_an_empty_group_and_a_malformed_one(tmp_path):
+    docs, gold = tiny_corpus(3)
+    empty = _write(tmp_path / "e.jsonl", [])
+    with pytest.raises(InputError, match="no document of the split matches zz"):
+        gen.compare_versions("x.v1", empty, empty, docs, gold, [gen.parse_group("none=zz*")])
+    with pytest.raises(InputError, match="LABEL=GLOB"):
+        gen.parse_group("label=")
+    assert gen.parse_group("n*") == gen.Group("n*", ("n*",))
+
+
+
+def test_generalisation_command_writes_a_results_folder(tmp_path, capsys):
+    from bench.corpus import load_corpus
+
+    corpus = load_corpus()
+    ids = ["c001", "c002"]
+    after = _write(tmp_path / "after.jsonl", [p for i in ids for p in gold_as_predictions(corpus.annotation(i))])
+    before = _write(tmp_path / "before.jsonl", [])
+    out = tmp_path / "gen"
+    code = main(["generalisation", "--split", "dev", "--pair", "x.v1", str(before), str(after),
+                 "--group", "two=c001,c002", "--before-label", "old", "--after-label", "new", "--out", str(out)])
+    assert code == 0
+    data = json.loads((out / "generalisation.json").read_text())
+    row = data["rows"][0]
+    assert (row["group"], row["documents"], row["before"]["f1"], row["after"]["f1"]) == ("two", 2, 0.0, 1.0)
+    assert {"README.md", "origin.json"} <= {p.name for p in out.iterdir()}
+    assert "| two | 2 | 0.000 | 1.000 | +1.000" in capsys.readouterr().out

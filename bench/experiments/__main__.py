@@ -9,6 +9,8 @@ helps, and origin.json with the command, commit, date and machine):
                          subsamples of its training pool, scored on the test split
   speed-scaling          extractors timed on synthetic corpora of growing size, a fresh
                          process per measurement, with a linear fit of time on size
+  generalisation         two versions of an extractor (prediction files) on the same
+                         held-out documents, grouped, paired: F1 before/after and the difference
 
 Exit status: 0 done, 2 unusable input (the message says what and where).
 """
@@ -90,6 +92,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeats", type=int, default=5, help="timed passes per measurement (at least 5)")
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--timeout", type=float, default=3600, help="seconds per measurement (default 3600)")
+
+    p = sub.add_parser("generalisation", help="two versions of an extractor on the same documents, paired",
+                       description="example:\n  python -m bench.experiments generalisation --split test "
+                                   "--pair trigger.v1 before.jsonl after.jsonl --group 'short=c*' --group 'news=n*' "
+                                   "--before-label 808a0ef --after-label reference --out experiments/results/generalisation",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="results folder to write")
+    p.add_argument("--pair", nargs=3, action="append", required=True, metavar=("EXTRACTOR", "BEFORE", "AFTER"),
+                   help="an extractor's predictions before and after (JSONL files; repeatable)")
+    p.add_argument("--split", default="test", help="the split whose documents are scored (default test)")
+    p.add_argument("--group", action="append", default=None, metavar="LABEL=GLOB[,GLOB]",
+                   help="a group of documents by id pattern (repeatable; default: the whole split)")
+    p.add_argument("--before-label", default="before", help="what the 'before' version is (a commit)")
+    p.add_argument("--after-label", default="after", help="what the 'after' version is")
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples over documents (default 1000)")
+    p.add_argument("--bootstrap-seed", type=int, default=0, metavar="S")
     return parser
 
 
@@ -272,7 +290,48 @@ def _readme(title: str, origin, what: str, table: str, extra: list[str] = ()) ->
     return "\n".join(parts)
 
 
-COMMANDS = {"tier-ablation": tier_ablation, "learning-curve": learning_curve, "speed-scaling": speed_scaling}
+def generalisation(args: argparse.Namespace, argv: list[str]) -> int:
+    from ..corpus import load_corpus
+    from ..stats import BootstrapConfig
+    from . import generalisation as gen
+    from .origin import current_origin, write_results
+
+    origin = current_origin(argv)
+    corpus = load_corpus()
+    if args.split not in corpus.splits:
+        raise BenchError(f"unknown split {args.split!r}; the corpus has: {', '.join(corpus.splits)}")
+    ids = [i for i in corpus.ids(args.split) if corpus.annotation_path(i).is_file()]
+    docs = {i: corpus.document(i) for i in ids}
+    gold = {i: corpus.annotation(i) for i in ids}
+    groups = [gen.parse_group(g) for g in args.group] if args.group else [gen.Group(f"whole {args.split} split", ("*",))]
+    config = BootstrapConfig(resamples=args.bootstrap, seed=args.bootstrap_seed)
+    rows = []
+    for extractor, before, after in args.pair:
+        rows += gen.compare_versions(extractor, Path(before), Path(after), docs, gold, groups, config)
+    table = gen.render_markdown(rows, args.before_label, args.after_label)
+    readme = _readme(
+        "Generalisation: before and after on the same held-out documents",
+        origin,
+        f"Both versions' predictions are scored on the same `{args.split}` documents with the same gold and scorer "
+        f"(pair tier; paired bootstrap over documents, {config.resamples} resamples, seed {config.seed}; paired "
+        f"approximate randomisation, {config.rounds} rounds). Groups of fewer than {config.min_docs} documents get "
+        "no interval and no p-value.",
+        table,
+        extra=["Files: `generalisation.json` (every row, with precision, recall and counts)."],
+    )
+    write_results(args.out, origin, {
+        "README.md": readme,
+        "generalisation.json": {"split": args.split, "before": args.before_label, "after": args.after_label,
+                                "bootstrap": config.to_dict(), "groups": [{"label": g.label, "patterns": list(g.patterns)} for g in groups],
+                                "rows": [r.to_dict() for r in rows]},
+    })
+    print(table)
+    _log(f"wrote {args.out}/ (README.md, generalisation.json, origin.json)")
+    return 0
+
+
+COMMANDS = {"tier-ablation": tier_ablation, "learning-curve": learning_curve, "speed-scaling": speed_scaling,
+            "generalisation": generalisation}
 
 if __name__ == "__main__":
     sys.exit(main())
