@@ -1244,4 +1244,17 @@ CASES = {
         pos=[("met", "Rasa Jonaitis Kaz", "Daniel Whitcombe"), ("visited", "Rasa Jonaitis Kaz", "mission")],
         absent=[("visited", "Rasa Jonaitis Kaz", "NATO")],
     ),
+    "dinner_guest_of": dict(
+        text=("In Rome on Tuesday, Croatian President Ivo Juric Babic was the dinner guest of Italian Prime Minister Chiara "
+              "Benetti Sforza at Villa Madama, where talks focused on migration."),
+        pos=[("met", "Ivo Juric Babic", "Chiara Benetti Sforza"), ("visited", "Ivo Juric Babic", "Villa Madama"),
+             ("discussed", "Ivo Juric Babic", "Chiara Benetti Sforza")],
+    ),
+    "same_object_pronoun_twice_in_a_sentence": dict(
+        text=("Croatian President Ivo Juric Babic spoke by phone with Italian President Lorenzo Savini Monti about Ukraine. "
+              "The final leg took him to Warsaw, where Polish President Tomasz Wierzba Nowak received him at the "
+              "Presidential Palace for talks on a common position for the NATO summit in Washington."),
+        pos=[("met", "Ivo Juric Babic", "Tomasz Wierzba Nowak"), ("visited", "Ivo Juric Babic", "Warsaw")],
+        absent=[("met", "Lorenzo Savini Monti", "Tomasz Wierzba Nowak"), ("visited", "Ivo Juric Babic", "Washington")],
+    ),
 }

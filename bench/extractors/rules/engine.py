@@ -319,10 +319,15 @@ _BARE_ARRIVAL = re.compile(r"arriv(?:e|es|ed)", re.I)
 _L_ANAPHOR_BEFORE = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+$")
 _SETTLEMENT_END = re.compile(r"\b(?:city|town|village|resort|region|province|island|enclave|capital)$", re.I)
 _ABSENCE = re.compile(r"(?:skip|boycott|pull|stay)", re.I)
-# A topic right after a meeting word ("talks on the crisis in Myanmar": not the meeting's place).
-_TOPIC_ON = re.compile(r"\s*on\s+(?:the|a|an)\s+(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening"
-                       r"|night|same|first|second|last)[a-z]+", re.I)
 _ATTENDEES = re.compile(r"(?:among|attending|also\s+present|present)\b", re.I)
+_NOT_TOPIC_WORD = (r"(?!sidelines|margins?|eve|occasion|day|weekend|morning|afternoon|evening|night|same|first|second|last"
+                   r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+                   r"|august|september|october|november|december|its|their|his|her|this|that|behalf|arrival|arriving|\d)")
+# A topic right after a meeting word ("talks on the crisis in Myanmar": not the meeting's place).
+_TOPIC_ON = re.compile(rf"\s*on\s+(?:(?:the|a|an)\s+)?{_NOT_TOPIC_WORD}[a-z]+", re.I)
+# A topic between a meeting word and a later event word ("talks on a common position for the
+# summit"): the later event is part of the topic, not linked to the meeting.
+_L_TOPIC_BETWEEN = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:on|about)\s+(?:(?:the|a|an)\s+)?{_NOT_TOPIC_WORD}[a-z]")
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -911,6 +916,12 @@ class RuleEngine:
                 return Item(ms, me, "PER", [], ms, possessive=w == "my", pronoun=True)  # resolve_quotes
             if w in ("him", "her") and _OBJECT_BEFORE.search(text, max(self.sentence.start, ms - 30), ms) \
                     and not _POSSESSED_AFTER.match(text, me):
+                # the same object pronoun earlier in the sentence is the same person ("the leg
+                # took him to Warsaw, where X received him")
+                same = next((it for it in reversed(items) if it.pronoun and it.args and it.start >= self.sentence.start
+                             and text[it.start:it.end].lower() == w), None)
+                if same is not None:
+                    return Item(ms, me, "PER", list(same.args), ms, pronoun=True)
                 # an object pronoun is never the subject of its own clause ("X visited Moscow and
                 # held talks with him": him is not X)
                 subj_keys = {it.args[0].key for it in prior if not self.is_object(it)}
@@ -1172,6 +1183,8 @@ class RuleEngine:
         scoped = sp is not None
         subj_items, subj_end = ([], -1) if scoped else self.subject(f, before, cs)
         linked = prev is not None and _L_LINK_BEFORE.search(low, max(s.start, ts - 40), ts) is not None
+        if linked and prev.kind in ("meet", "discuss") and _L_TOPIC_BETWEEN.match(low, prev.end, ts):
+            linked = False  # "talks on a common position for the NATO summit": the summit is a topic
         # attributes
         vg_start = subj_end if subj_end >= 0 else max(cs, ts - 60)
         if subj_items and subj_items[-1].possessive:
@@ -1718,7 +1731,16 @@ class RuleEngine:
         text = self.text
         # "was received by": a participle after "be"; "is hosting" is progressive, not passive
         passive = f.word.lower().endswith("ed") and _L_PASSIVE_BEFORE.search(self.low, max(s.start, f.start - 25), f.start) is not None
-        if passive:
+        if f.word.lower().endswith(" of"):
+            # "X was the dinner guest of Y at Z": Y hosts X
+            guests = list(f.subj)
+            host_items = [it for it in after if it.kind in PERSONISH][:1]
+            if host_items and not _clean_gap(text[f.end:host_items[0].lead]).strip(" ,"):
+                hosts = list(host_items[0].args)
+                place = self.places_after(host_items[0].end, after, ce)
+            else:
+                return
+        elif passive:
             guests = list(f.subj)
             host_items = []
             for it in after:

@@ -51,7 +51,8 @@ TRIGGER = re.compile(
     # an attendance list after the verb ("Among those who attended were A, B and C")
     r"|among\s+(?:those|the\s+\w+)\s+(?:who\s+)?(?:attended|attending|present|taking\s+part)\s+(?:were|was)"
     r"|attending\s+(?:the\s+[\w-]+\s+(?:[\w-]+\s+)?)?were|(?:also\s+)?present\s+were)"
-    r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?)"
+    r"|(?P<host>host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|greet(?:s|ed|ing)?"
+    r"|(?:(?:dinner|lunch|state|official|honoured|guest\s+of\s+honour)\s+)?guests?\s+of(?=\s+(?-i:[A-Z])))"
     r"|(?P<discuss>discuss(?:es|ed|ing)?|discussions?\s+(?:on|of|about)|talk(?:s|ed)?\s+(?:about|over)"
     r"|exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:views|opinions)|exchange\s+of\s+(?:views|opinions)"
     r"|focus(?:ed|es|ing|sed)?\s+on|cent(?:red|ered)\s+on|review(?:ed|s)?|consult(?:ed|ations)\s+on"
@@ -98,7 +99,7 @@ TRIGGER_FIRST_WORDS: frozenset[str] = frozenset(
     discussed discussing discussion discussions exchange exchanged exchanges exchanging focus focused focuses
     focusing focussed centred centered review reviewed reviews consulted consultations negotiated negotiations
     coordinate coordinated coordinating deliberated deliberations dominated devoted arrive arrives arrived
-    send sent sends sending dispatch dispatched dispatches dispatching among attending present also skip skips skipped skipping boycott boycotts boycotted boycotting pull pulls pulled pulling stay stays stayed staying raise raises raised raising brought bring brings bringing
+    send sent sends sending dispatch dispatched dispatches dispatching guest guests dinner lunch state official honoured among attending present also skip skips skipped skipping boycott boycotts boycotted boycotting pull pulls pulled pulling stay stays stayed staying raise raises raised raising brought bring brings bringing
     arriving arrival landed land lands landing touch touched touches travel travels travelled traveled
     travelling traveling trip trips journey stop stopover stops tour tours flew fly flies flying head heads
     headed heading left leave leaves leaving depart departs departed departing returned came back went laid
