@@ -1257,4 +1257,10 @@ CASES = {
         pos=[("met", "Ivo Juric Babic", "Tomasz Wierzba Nowak"), ("visited", "Ivo Juric Babic", "Warsaw")],
         absent=[("met", "Lorenzo Savini Monti", "Tomasz Wierzba Nowak"), ("visited", "Ivo Juric Babic", "Washington")],
     ),
+    "indirect_talks_are_no_meeting": dict(
+        text=("Iranian Deputy Foreign Minister Kamal Rezaei Nouri and U.S. envoy Thomas Whitfield Gray held indirect talks in "
+              "Muscat on the release of detainees."),
+        pos=[("discussed", "Kamal Rezaei Nouri", "Thomas Whitfield Gray")],
+        absent=[("met", "Kamal Rezaei Nouri", "Thomas Whitfield Gray")],
+    ),
 }

@@ -328,6 +328,7 @@ _TOPIC_ON = re.compile(rf"\s*on\s+(?:(?:the|a|an)\s+)?{_NOT_TOPIC_WORD}[a-z]+", 
 # A topic between a meeting word and a later event word ("talks on a common position for the
 # summit"): the later event is part of the topic, not linked to the meeting.
 _L_TOPIC_BETWEEN = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:on|about)\s+(?:(?:the|a|an)\s+)?{_NOT_TOPIC_WORD}[a-z]")
+_L_INDIRECT_BEFORE = re.compile(r"\b(?:indirect|proximity|shuttle)\s+(?:[a-z-]+\s+)?$")
 _SENT = re.compile(r"(?:sen[dt]|sends|sending|dispatch)", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,6}?between\b")
 # Title words that fit a group noun ("the two presidents" are presidents).
@@ -644,7 +645,9 @@ class RuleEngine:
         self.nationality_from_context(items)
         # possessive places directly before a name qualify it ("Japan's Defence Minister X")
         for a, b in zip(items, items[1:], strict=False):
-            if a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
+            if a.kind == "PLACE" and not a.possessive and b.kind == "PER" and b.lead <= a.start < b.start:
+                a.modifier = True  # "U.S. envoy Robert Malley": the country is part of the name's descriptor
+            elif a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and b.lead <= a.end + 40 and b.lead <= a.start:
                 a.modifier = True
             elif a.kind == "PLACE" and a.possessive and b.kind in ("PER", "UNK") and not self.text[a.end:b.lead].strip(" ’'s"):
                 a.modifier = True  # "Uzbekistan's Rustam Nazarkulov": the name's phrase starts at the place
@@ -2018,6 +2021,8 @@ class RuleEngine:
         if len(participants) < 2:
             return
         remote = self.remote_mode(text[max(self.sentence.start, f.start - 40):ce])
+        if remote is None and _L_INDIRECT_BEFORE.search(self.low, max(self.sentence.start, f.start - 25), f.start):
+            remote = Mode.UNSPECIFIED  # "indirect talks", "proximity talks": not face to face, no meeting
         separate = bool(SEPARATE.search(text, max(self.sentence.start, f.start - 30), f.end + 5))
         f.subj, f.obj, f.participants = subj, obj, participants
         if remote is not None:
