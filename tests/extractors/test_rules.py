@@ -3,9 +3,9 @@ boilerplate and coreference helpers."""
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from bench.extractors.rules import boilerplate, cues, gazetteer, names, timex, topics
 from bench.extractors.rules.coref import EntityTracker
