@@ -33,6 +33,8 @@ REFERENCE_CLI = "spacy"  # python -m bench.speed --reference spacy
 RATIO_KEY = "words_per_s_vs_spacy"  # an extractor's words/s over the reference's
 MATCHED_EXTRACTOR = "spacy_dep.v1"  # whose pipeline, batch size and processes it copies
 RATIO_HEADER = "× spaCy parse"  # the speed tables' column of RATIO_KEY, in the console and the reports
+FIRST_PASS_RATIO_KEY = "first_pass_words_per_s_vs_spacy"  # the same ratio for the first, untimed-text pass
+FIRST_PASS_HEADER = "× spaCy, first pass"  # the reports' column of FIRST_PASS_RATIO_KEY
 REFERENCE_LABEL = "spaCy pipeline (reference)"  # the reference's own row in those tables
 
 

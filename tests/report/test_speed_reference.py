@@ -70,3 +70,16 @@ def test_failed_reference_shows_the_no_value_mark_and_says_why(run_copy):
     note = "× spaCy parse: no spaCy reference in this run (speed: measuring the spacy reference failed: boom)."
     assert T.speed_reference_note(run) == note
     assert note in render_markdown(run) and note in speed_html(run)
+
+
+def test_first_pass_ratio_column(run_copy):
+    ref = {"status": "complete", **speed_figures("spacy_pipeline", 50.0), "relations": 0, "description": DESCRIPTION,
+           "first_pass_words_per_s": 1400.0}
+    run = _with_reference(run_copy, ref, {"oracle.v1": 180.0, "cooccurrence.v1": 18.437, "noisy.v1": 0.9312, "broken.v1": 1.2})
+    frame = T.speed_frame(run)
+    assert list(frame.columns[:4]) == ["docs/s", "words/s", "× spaCy parse", "× spaCy, first pass"]
+    assert frame.loc["spaCy pipeline (reference)", "× spaCy, first pass"] == "1.00×"
+    # runs whose extractors have no first-pass ratio (older speed.json) show the no-value mark
+    assert frame.loc["cooccurrence.v1", "× spaCy, first pass"] == T.NO_VALUE
+    assert "first pass over the documents" in T.speed_reference_note(run)
+
