@@ -7,7 +7,9 @@ One file per (extractor, document), keyed by what decides an extractor's output 
 - a hash of its parameters (defaults filled in),
 - the document's sha256, id and date,
 - a *context* hash for anything else the output depends on: the training data of a
-  trainable extractor, the gold file an oracle reads.
+  trainable extractor, the gold file an oracle reads, and the extractor's code
+  (``code_fingerprint``: the source files of the package that defines it), so that an
+  extractor whose rules changed under the same version is not served stale predictions.
 
 Layout under the cache folder (by default ``<run dir>/.cache``)::
 
@@ -48,6 +50,43 @@ def stable_hash(value: Any, length: int = 16) -> str:
     """
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:length]
+
+
+_FINGERPRINTS: dict[str, str] = {}
+
+
+def code_fingerprint(cls: type) -> str:
+    """A hash of the source of the package that defines ``cls`` (every ``.py`` file under
+    it, with its path), or of its module file when the module is not in a package; ``""``
+    when the source cannot be found. Cached per package for the process.
+
+    A change anywhere in the package (a rule of ``trigger.v1``, a shared helper) changes it:
+    the cache errs towards recomputing.
+    """
+    import importlib
+    import sys
+
+    module = sys.modules.get(cls.__module__) or importlib.import_module(cls.__module__)
+    package = module.__name__.rpartition(".")[0] if not hasattr(module, "__path__") else module.__name__
+    target = sys.modules.get(package) if package else module
+    files_root = getattr(target, "__path__", None)
+    key = package or module.__name__
+    if key in _FINGERPRINTS:
+        return _FINGERPRINTS[key]
+    h = hashlib.sha256()
+    try:
+        if files_root:
+            base = Path(list(files_root)[0])
+            for path in sorted(base.rglob("*.py")):
+                h.update(str(path.relative_to(base)).encode())
+                h.update(path.read_bytes())
+        else:
+            h.update(Path(module.__file__).read_bytes())
+    except (OSError, TypeError, ValueError):
+        _FINGERPRINTS[key] = ""
+        return ""
+    _FINGERPRINTS[key] = h.hexdigest()[:16]
+    return _FINGERPRINTS[key]
 
 
 @dataclass(frozen=True, slots=True)

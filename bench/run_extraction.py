@@ -26,7 +26,7 @@ class ExtractionSteps:
     ``_scheduler``, ``_record``, ``fail`` and ``_advance``."""
 
     def _context(self, run: _ExtractorRun, doc: Document, corpus, training: dict | None) -> str:
-        parts = []
+        parts = [f"code:{run.code}"] if run.code else []
         if run.trainable and training is not None:
             parts.append(f"training:{training['hash']}")
         if run.needs_gold:
@@ -73,7 +73,7 @@ class ExtractionSteps:
             from .challenge import SUITE_VERSION
 
             challenge_key = {
-                "extractor": run.name, "params_hash": run.params_hash,
+                "extractor": run.name, "params_hash": run.params_hash, "code": run.code,
                 "training": training["hash"] if run.trainable and training else None,
                 "seed": self.config.challenge.seed, "suite_version": SUITE_VERSION,
             }

@@ -15,7 +15,7 @@ import importlib.util
 import json
 from collections import Counter
 
-from .cache import stable_hash
+from .cache import code_fingerprint, stable_hash
 from .errors import BenchError
 from .run_records import FAILED, SKIPPED, Failure, _ExtractorRun, _summary
 
@@ -54,6 +54,7 @@ class PreparationSteps:
                 raise BenchError(f"{spec.label}: {why}; {how}, or mark it optional = true in the config to skip it")
             run.status, run.message = SKIPPED, f"skipped: {why}"
         run.needs_gold = "gold" in tuple(getattr(cls, "needs", ()) or ())
+        run.code = code_fingerprint(cls)
         return run
 
     def _training(self, runs, corpus) -> tuple[list | None, dict | None]:

@@ -73,6 +73,7 @@ class _ExtractorRun:
     optional: bool
     trainable: bool
     needs_gold: bool = False
+    code: str = ""  # bench.cache.code_fingerprint of the extractor's package: part of every cache key
     status: str = COMPLETE
     message: str | None = None
     splits: dict[str, _SplitOutcome] = field(default_factory=dict)

@@ -38,7 +38,7 @@ class SpeedSteps:
                 self._advance(f"{run.label} speed: {run.status}")
                 continue
             key = {
-                "extractor": run.name, "params_hash": run.params_hash, "split": s.split,
+                "extractor": run.name, "params_hash": run.params_hash, "code": run.code, "split": s.split,
                 "corpus_hash": split_hash, "repeats": s.repeats, "warmup": s.warmup,
                 "protocol": SPEED_PROTOCOL_VERSION, "machine": machine,
             }

@@ -7,10 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from bench.cache import CacheKey, PredictionCache, stable_hash
+from bench.cache import _FINGERPRINTS, CacheKey, PredictionCache, code_fingerprint, stable_hash
 from bench.jsonio import prediction_to_dict
 from bench.model import (
     ArgumentRef,
+    Document,
     Mode,
     Polarity,
     PredictedRelation,
@@ -140,3 +141,37 @@ def test_odd_extractor_names_stay_inside_the_cache(tmp_path):
     path = cache.path(key)
     assert path.resolve().is_relative_to((tmp_path / "c").resolve())
     assert cache.get(key) == []
+
+
+def test_code_fingerprint_follows_the_source_of_the_extractors_package(tmp_path, monkeypatch):
+    """A rule changed under the same extractor version changes the fingerprint, so a run's
+    cache does not serve predictions of the old code."""
+    import importlib
+    import sys
+
+    pkg = tmp_path / "fp_plugin_pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "rules.py").write_text("WORDS = ['met']\n")
+    (pkg / "extractor.py").write_text("class Ex:\n    name = 'fp.v1'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    mod = importlib.import_module("fp_plugin_pkg.extractor")
+    first = code_fingerprint(mod.Ex)
+    assert len(first) == 16 and code_fingerprint(mod.Ex) == first
+    (pkg / "rules.py").write_text("WORDS = ['met', 'visited']\n")  # a helper module, not the class's own file
+    _FINGERPRINTS.pop("fp_plugin_pkg", None)
+    assert code_fingerprint(mod.Ex) != first
+    for name in [m for m in sys.modules if m.startswith("fp_plugin_pkg")]:
+        del sys.modules[name]
+
+
+def test_runner_cache_keys_carry_the_code_fingerprint():
+    from bench import registry
+    from bench.run_extraction import ExtractionSteps
+    from bench.run_records import _ExtractorRun
+
+    run = _ExtractorRun("t", "trigger.v1", {}, "h", False, False, code=code_fingerprint(registry.resolve("trigger.v1")))
+    doc = Document("d1", "date 2024-01-01 A met B.\n", sha256="abc")
+    key = ExtractionSteps()._key(run, doc, None, None)
+    assert key.context == f"code:{run.code}" and run.code
+    assert key.digest != replace(key, context="code:0000000000000000").digest

@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..speed import ratio_text
-from ..speed_reference import FIRST_PASS_HEADER, FIRST_PASS_RATIO_KEY, RATIO_HEADER, RATIO_KEY, REFERENCE_LABEL
+from ..speed_reference import (
+    FIRST_PASS_HEADER,
+    FIRST_PASS_RATIO_KEY,
+    RATIO_HEADER,
+    RATIO_KEY,
+    REFERENCE_LABEL,
+)
 from .rundir import Run
 
 TYPES = ("visited", "met", "discussed")
